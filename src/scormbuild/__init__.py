@@ -1,0 +1,1 @@
+"""scormbuild: compile course sources into SCORM and IMS packages with competence metadata."""

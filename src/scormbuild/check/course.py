@@ -1,0 +1,212 @@
+"""Check a course and its modules against its framework, and build the Course model."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from scormbuild.check.framework import check_framework
+from scormbuild.check.ids import check_id, check_unique, suggest, text, texts
+from scormbuild.check.quiz import check_quiz
+from scormbuild.check.references import check_references
+from scormbuild.check.schema import at, check_shape
+from scormbuild.check.shapes import COURSE, MODULE, PAGE, RESOURCES
+from scormbuild.diagnostics import Sink
+from scormbuild.load.files import MarkdownDocument, TomlDocument
+from scormbuild.load.sources import (CourseSources, ModuleSources, find_framework,
+                                     known_frameworks, load_framework)
+from scormbuild.model import (Asset, Course, Framework, Level, Module, Page, Resource, Stage)
+
+_PAGE_PREFIX = re.compile(r"^\d+-")
+
+
+def check_course(sources: CourseSources, sink: Sink,
+                 frameworks: dict[str, Framework | None]) -> Course | None:
+    """The Course, or None after every problem in every file has been reported.
+
+    `frameworks` caches frameworks by path so that courses sharing one check it once.
+    """
+    document = sources.meta
+    if document is None or not check_shape(document, document.data, COURSE, sink):
+        for module in sources.modules:  # still report what is wrong inside the modules
+            _check_module(module, None, sink)
+        return None
+    data = document.data
+    ok = check_id(document, data["id"], ("id",), sink)
+    ok = _check_vocabulary(document, data, "levels", [v.value for v in Level], sink) and ok
+    ok = _check_vocabulary(document, data, "stages", [v.value for v in Stage], sink) and ok
+    framework = _framework(sources, document, sink, frameworks)
+    modules = [_check_module(m, framework, sink) for m in sources.modules]
+    if not sources.modules:
+        sink.error(document.shown, "SB208", "the course has no module folders",
+                   hint="add a folder such as 01-inleiding with module.toml and a page")
+    ids = [(m.id, ("module", i)) for i, m in enumerate(modules) if m]
+    if not check_unique(document, ids, "module", sink):
+        ok = False
+    if not ok or framework is None or any(m is None for m in modules) or not modules:
+        return None
+    return Course(
+        id=data["id"], title=text(data, "title"), description=text(data, "description"),
+        language=text(data, "language"), framework=framework, version=text(data, "version"),
+        date=data["date"], modules=tuple(m for m in modules if m),
+        audience=texts(data, "audience"), levels=tuple(Level(v) for v in texts(data, "levels")),
+        stages=tuple(Stage(v) for v in texts(data, "stages")), authors=texts(data, "authors"),
+        licence=text(data, "licence"), keywords=texts(data, "keywords"),
+    )
+
+
+def _check_vocabulary(document: TomlDocument, data: dict[str, Any], key: str,
+                      allowed: list[str], sink: Sink) -> bool:
+    ok = True
+    for i, value in enumerate(data.get(key, [])):
+        if value not in allowed:
+            sink.error(document.shown, "SB203", f"'{value}' is not one of " + ", ".join(allowed),
+                       hint=suggest(value, allowed), **at(document, (key, i)))
+            ok = False
+    return ok
+
+
+def _framework(sources: CourseSources, document: TomlDocument, sink: Sink,
+               cache: dict[str, Framework | None]) -> Framework | None:
+    name = document.data["framework"]
+    path = find_framework(sources.folder, name)
+    if path is None:
+        known = known_frameworks(sources.folder)
+        sink.error(document.shown, "SB210", f"framework '{name}' not found",
+                   hint=suggest(name, known) or "frameworks: " + (", ".join(known) or "none"),
+                   **at(document, ("framework",)))
+        return None
+    key = str(path.resolve())
+    if key not in cache:
+        framework_document = load_framework(path, sink)
+        cache[key] = check_framework(framework_document, sink) if framework_document else None
+    return cache[key]
+
+
+def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sink
+                  ) -> Module | None:
+    competences = framework.assessable_ids() if framework else ()
+    meta = sources.meta
+    ok = meta is not None and check_shape(meta, meta.data, MODULE, sink)
+    if sources.page_files == 0:
+        sink.error(sources.shown, "SB208", "module has no pages",
+                   hint="add a Markdown page such as 01-inleiding.md")
+        ok = False
+    module_id = sources.slug
+    listed: tuple[str, ...] = ()
+    if meta is not None and ok:
+        module_id = meta.data.get("id", sources.slug)
+        ok = check_id(meta, module_id, ("id",), sink)
+        listed = texts(meta.data, "competences")
+        if framework:
+            ok = _known_competences(meta, listed, ("competences",), competences, sink) and ok
+    pages, assets = _check_pages(sources, sink)
+    quiz = None
+    if sources.quiz is not None:
+        quiz = check_quiz(sources.quiz, competences, sink) if framework else None
+        ok = ok and quiz is not None
+        if quiz and listed:
+            _unlisted_competences(sources.quiz, quiz.competences(), listed, sink)
+    resources: tuple[Resource, ...] = ()
+    if sources.resources is not None:
+        checked = _check_resources(sources, competences, sink) if framework else None
+        ok = ok and checked is not None
+        resources, resource_assets = checked or ((), [])
+        assets.extend(resource_assets)
+    if not ok or pages is None or meta is None or framework is None:
+        return None
+    data = meta.data
+    return Module(
+        id=module_id, order=sources.order, title=text(data, "title"),
+        description=text(data, "description"), competences=listed, pages=pages,
+        keywords=texts(data, "keywords"), duration=data.get("duration", 0), quiz=quiz,
+        resources=resources, assets=tuple(sorted(set(assets), key=lambda a: a.target)),
+    )
+
+
+def _known_competences(document: TomlDocument, ids: tuple[str, ...], path: tuple[str, ...],
+                       competences: tuple[str, ...], sink: Sink) -> bool:
+    ok = True
+    for i, competence in enumerate(ids):
+        if competence not in competences:
+            sink.error(document.shown, "SB205", f"unknown competence id '{competence}'",
+                       hint=suggest(competence, competences), **at(document, path + (i,)))
+            ok = False
+    return ok
+
+
+def _unlisted_competences(document: TomlDocument, tested: tuple[str, ...],
+                          listed: tuple[str, ...], sink: Sink) -> None:
+    for competence in tested:
+        if competence not in listed:
+            sink.warning(document.shown, "SB212",
+                         f"questions test '{competence}', which module.toml does not list",
+                         hint="add it to competences in module.toml")
+
+
+def _check_pages(sources: ModuleSources, sink: Sink) -> tuple[tuple[Page, ...] | None, list[Asset]]:
+    names = {page.path.name for page in sources.pages}
+    pages: list[Page] = []
+    assets: list[Asset] = []
+    ok = len(sources.pages) == sources.page_files
+    entries = []
+    for page in sources.pages:
+        page_ok = check_shape(page.front, page.front.data, PAGE, sink)
+        page_id = page.front.data.get("id") or _PAGE_PREFIX.sub("", page.path.stem).lower()
+        if page_ok:
+            page_ok = check_id(page.front, page_id, ("id",), sink)
+        entries.append((page_id, page))
+        assets.extend(check_references(page, sources.folder, names, sink))
+        ok = ok and page_ok
+        pages.append(Page(page_id, text(page.front.data, "title"), page.body, page.path.name))
+    ok = _unique_pages(entries, sink) and ok
+    return (tuple(pages) if ok else None), assets
+
+
+def _unique_pages(entries: list[tuple[str, MarkdownDocument]], sink: Sink) -> bool:
+    seen: dict[str, str] = {}
+    ok = True
+    for page_id, page in entries:
+        if page_id in seen:
+            sink.error(page.shown, "SB204", f"duplicate page id '{page_id}'",
+                       hint=f"also the id of {seen[page_id]}", line=1)
+            ok = False
+        seen.setdefault(page_id, page.path.name)
+    return ok
+
+
+def _check_resources(sources: ModuleSources, competences: tuple[str, ...], sink: Sink
+                     ) -> tuple[tuple[Resource, ...], list[Asset]] | None:
+    document = sources.resources
+    assert document is not None
+    if not check_shape(document, document.data, RESOURCES, sink):
+        return None
+    ok = True
+    resources = []
+    assets = []
+    for i, raw in enumerate(document.data["resources"]):
+        path = ("resources", i)
+        ok = check_id(document, raw["id"], path + ("id",), sink) and ok
+        ok = _known_competences(document, texts(raw, "competences"), path + ("competences",),
+                                competences, sink) and ok
+        url, file = text(raw, "url"), text(raw, "file")
+        if url and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
+            sink.error(document.shown, "SB203", f"'{url}' is not a web address",
+                       **at(document, path + ("url",)))
+            ok = False
+        if file:
+            if file.startswith(("/", "../")) or ".." in file.split("/"):
+                sink.error(document.shown, "SB207", f"'{file}' points outside the module",
+                           **at(document, path + ("file",)))
+                ok = False
+            elif not (sources.folder / file).is_file():
+                sink.error(document.shown, "SB207", f"file '{file}' does not exist",
+                           **at(document, path + ("file",)))
+                ok = False
+            else:
+                assets.append(Asset(sources.folder / file, file))
+        resources.append(Resource(raw["id"], text(raw, "title"), text(raw, "kind"),
+                                  text(raw, "purpose"), texts(raw, "competences"), url, file))
+    ids = [(r["id"], ("resources", i, "id")) for i, r in enumerate(document.data["resources"])]
+    ok = check_unique(document, ids, "resource", sink) and ok
+    return (tuple(resources), assets) if ok else None

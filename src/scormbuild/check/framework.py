@@ -1,0 +1,48 @@
+"""Check a framework definition and build its model."""
+
+from __future__ import annotations
+
+from scormbuild.check.ids import check_id, check_unique, text
+from scormbuild.check.schema import check_shape
+from scormbuild.check.shapes import FRAMEWORK
+from scormbuild.diagnostics import Sink
+from scormbuild.load.files import TomlDocument
+from scormbuild.model import Alias, Cluster, Competence, Framework
+
+
+def check_framework(document: TomlDocument, sink: Sink) -> Framework | None:
+    """The framework, or None when it has errors (all of them reported)."""
+    data = document.data
+    if not check_shape(document, data, FRAMEWORK, sink):
+        return None
+    ok = check_id(document, data["id"], ("id",), sink)
+    if data["id"] != document.path.stem:
+        sink.error(document.shown, "SB203",
+                   f"framework id '{data['id']}' differs from the file name '{document.path.stem}'",
+                   line=document.index.line_of(("id",)), where="id")
+        ok = False
+    ids: list[tuple[str, tuple[str | int, ...]]] = []
+    clusters = []
+    for i, raw in enumerate(data["clusters"]):
+        ok = check_id(document, raw["id"], ("clusters", i, "id"), sink) and ok
+        ids.append((raw["id"], ("clusters", i, "id")))
+        competences = []
+        for j, item in enumerate(raw.get("competences", [])):
+            path = ("clusters", i, "competences", j, "id")
+            ok = check_id(document, item["id"], path, sink) and ok
+            ids.append((item["id"], path))
+            competences.append(Competence(item["id"], text(item, "number"), text(item, "title"),
+                                          text(item, "description")))
+        aliases = tuple(Alias(a["number"], a["title"], a["source"])
+                        for a in raw.get("aliases", []))
+        clusters.append(Cluster(raw["id"], text(raw, "number"), text(raw, "title"),
+                                text(raw, "description"), aliases, tuple(competences)))
+    ok = check_unique(document, ids, "cluster or competence", sink) and ok
+    if not ok:
+        return None
+    return Framework(
+        id=data["id"], title=text(data, "title"), publisher=text(data, "publisher"),
+        version=text(data, "version"), source=text(data, "source"),
+        language=text(data, "language"), description=text(data, "description"),
+        clusters=tuple(clusters), url=text(data, "url"),
+    )

@@ -1,0 +1,216 @@
+"""The course model: what a course is, independent of any output format.
+
+Frozen dataclasses only; no I/O, no XML, no HTML. Text fields hold the author's Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Alias:
+    """How another source numbers and names a cluster (the sources disagree)."""
+
+    number: str
+    title: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Competence:
+    id: str
+    number: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A competence cluster; without competences of its own it is itself the finest grain."""
+
+    id: str
+    number: str
+    title: str
+    description: str = ""
+    aliases: tuple[Alias, ...] = ()
+    competences: tuple[Competence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    title: str
+    publisher: str
+    version: str
+    source: str
+    language: str
+    description: str
+    clusters: tuple[Cluster, ...]
+    url: str = ""
+
+    def assessable_ids(self) -> tuple[str, ...]:
+        """Ids a module may develop or a question may test: competences, or leaf clusters."""
+        ids: list[str] = []
+        for cluster in self.clusters:
+            ids.extend(c.id for c in cluster.competences) if cluster.competences else ids.append(
+                cluster.id)
+        return tuple(ids)
+
+    def lineage(self, competence_id: str) -> tuple[Cluster, Competence | None]:
+        """The cluster (and competence) an assessable id names; KeyError if unknown."""
+        for cluster in self.clusters:
+            if cluster.id == competence_id and not cluster.competences:
+                return cluster, None
+            for competence in cluster.competences:
+                if competence.id == competence_id:
+                    return cluster, competence
+        raise KeyError(competence_id)
+
+    def title_of(self, competence_id: str) -> str:
+        cluster, competence = self.lineage(competence_id)
+        return (competence or cluster).title
+
+    def number_of(self, competence_id: str) -> str:
+        cluster, competence = self.lineage(competence_id)
+        return (competence or cluster).number
+
+
+class QuestionType(enum.StrEnum):
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    TRUEFALSE = "truefalse"
+    MATCHING = "matching"
+    ORDERING = "ordering"
+    TEXT = "text"
+    NUMERIC = "numeric"
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    text: str
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One matching pair: `left` belongs with `right`."""
+
+    id: str
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question. Which answer fields are used depends on `type`.
+
+    `correct_ids`: the correct option ids (single, multiple) or all ids in order (ordering);
+    `truth`: the statement's value (truefalse); `accepted`: accepted answers (text);
+    `value` and `tolerance`: the number and its accepted distance (numeric).
+    """
+
+    id: str
+    type: QuestionType
+    competence: str
+    prompt: str
+    feedback_correct: str
+    feedback_incorrect: str
+    weight: float = 1.0
+    options: tuple[Option, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    correct_ids: tuple[str, ...] = ()
+    truth: bool | None = None
+    accepted: tuple[str, ...] = ()
+    value: float | None = None
+    tolerance: float = 0.0
+
+
+@dataclass(frozen=True)
+class Quiz:
+    mastery_score: int
+    questions: tuple[Question, ...]
+    title: str = "Toets"
+    intro: str = ""
+    attempts: int = 0
+    shuffle: bool = False
+
+    def competences(self) -> tuple[str, ...]:
+        """Tested competence ids in order of first appearance."""
+        return tuple(dict.fromkeys(q.competence for q in self.questions))
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A practical "aan de slag" resource; `url` stays empty when no source gives one."""
+
+    id: str
+    title: str
+    kind: str
+    purpose: str
+    competences: tuple[str, ...]
+    url: str = ""
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file copied into the package: `source` on disk, `target` relative to the module."""
+
+    source: Path
+    target: str
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    title: str
+    body: str
+    source_name: str
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    order: int
+    title: str
+    description: str
+    competences: tuple[str, ...]
+    pages: tuple[Page, ...]
+    keywords: tuple[str, ...] = ()
+    duration: int = 0
+    quiz: Quiz | None = None
+    resources: tuple[Resource, ...] = ()
+    assets: tuple[Asset, ...] = ()
+
+
+class Level(enum.StrEnum):
+    MBO = "mbo"
+    HBO = "hbo"
+
+
+class Stage(enum.StrEnum):
+    STARTBEKWAAM = "startbekwaam"
+    VAKVOLWASSEN = "vakvolwassen"
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: str
+    description: str
+    language: str
+    framework: Framework
+    version: str
+    date: datetime.date
+    modules: tuple[Module, ...]
+    audience: tuple[str, ...] = ()
+    levels: tuple[Level, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    authors: tuple[str, ...] = ()
+    licence: str = ""
+    keywords: tuple[str, ...] = field(default=())

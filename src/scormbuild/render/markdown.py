@@ -1,0 +1,79 @@
+"""Markdown → HTML for lesson text, with the link rewriting a single-document SCO needs.
+
+A module's pages become sections of one HTML document (one SCO, one API session), so a link to
+another page (`03-casus.md#vragen`) becomes an in-document anchor, and links to the web open
+outside the LMS frame.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+PAGE_ANCHOR_PREFIX = "page-"
+
+
+class _LinkRewriter(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, page_ids: dict[str, str]) -> None:
+        super().__init__(md)
+        self.page_ids = page_ids
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                link.set("target", "_blank")
+                link.set("rel", "noopener noreferrer")
+                continue
+            page_id = self.page_ids.get(posixpath.normpath(parts.path)) if parts.path else None
+            if page_id is not None:
+                link.set("href", f"#{PAGE_ANCHOR_PREFIX}{page_id}")
+                link.set("data-sb-page", page_id)
+
+
+class _SectionHeadings(Treeprocessor):
+    """Page titles are the only h1; shift the author's headings one level down."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag in {"h1", "h2", "h3", "h4", "h5"}:
+                element.tag = f"h{int(element.tag[1]) + 1}"
+
+
+class ScormbuildExtension(Extension):
+    def __init__(self, page_ids: dict[str, str]) -> None:
+        super().__init__()
+        self.page_ids = page_ids
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_LinkRewriter(md, self.page_ids), "scormbuild-links", 5)
+        md.treeprocessors.register(_SectionHeadings(md), "scormbuild-headings", 4)
+
+
+class MarkdownRenderer:
+    """One configured Markdown instance per module, reset between texts."""
+
+    def __init__(self, page_ids: dict[str, str]) -> None:
+        self._md = markdown.Markdown(
+            extensions=["extra", "sane_lists", ScormbuildExtension(page_ids)],
+            output_format="html",
+        )
+
+    def block(self, text: str) -> Markup:
+        """Render block Markdown (paragraphs, lists, headings)."""
+        self._md.reset()
+        return Markup(self._md.convert(text))
+
+    def inline(self, text: str) -> Markup:
+        """Render a short text without the wrapping paragraph (option labels, titles)."""
+        html = self.block(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            return Markup(html[3:-4])
+        return html

@@ -1,0 +1,138 @@
+"""Render a module into the files of its SCO: one HTML document with every page as a section."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import jinja2
+from markupsafe import Markup
+
+from scormbuild.model import Course, Module, Question, QuestionType, Quiz, Resource
+from scormbuild.render.context import (ModuleContext, OptionView, PageView, QuestionView,
+                                       QuizView, ResourceView)
+from scormbuild.render.markdown import MarkdownRenderer
+from scormbuild.render.theme import STATIC_FILES, theme_dir, ui_strings
+
+MODULE_PAGE = "index.html"
+THEME_FOLDER = "theme"
+RESOURCES_PAGE_ID = "aan-de-slag"
+QUIZ_PAGE_ID = "toets"
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    """A file of a package: its path inside the package and its bytes."""
+
+    path: str
+    data: bytes
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class Renderer:
+    """Renders modules with one Jinja environment; pure apart from reading the theme."""
+
+    def __init__(self) -> None:
+        self._template = _environment().get_template("module.html")
+
+    def theme_files(self) -> list[RenderedFile]:
+        """The stylesheet and runtime scripts every package carries once, under theme/."""
+        return [RenderedFile(f"{THEME_FOLDER}/{name}", (theme_dir() / name).read_bytes())
+                for name in STATIC_FILES]
+
+    def module_files(self, course: Course, module: Module) -> list[RenderedFile]:
+        """The module's HTML page and media, with paths relative to the module folder."""
+        context = module_context(course, module)
+        html = self._template.render(view=context)
+        files = [RenderedFile(MODULE_PAGE, html.encode("utf-8"))]
+        files.extend(RenderedFile(asset.target, asset.source.read_bytes())
+                     for asset in module.assets)
+        return files
+
+
+def _competence_label(course: Course, competence_id: str) -> str:
+    framework = course.framework
+    return f"{framework.number_of(competence_id)} {framework.title_of(competence_id)}"
+
+
+def module_context(course: Course, module: Module) -> ModuleContext:
+    page_ids = {page.source_name: page.id for page in module.pages}
+    renderer = MarkdownRenderer(page_ids)
+    strings = ui_strings(course.language)
+    pages = [PageView(p.id, p.title, "lesson", html=renderer.block(p.body)) for p in module.pages]
+    if module.resources:
+        pages.append(PageView(RESOURCES_PAGE_ID, strings["resources_title"], "resources",
+                              resources=tuple(_resource_view(course, r, renderer)
+                                              for r in module.resources)))
+    if module.quiz:
+        pages.append(PageView(QUIZ_PAGE_ID, module.quiz.title, "quiz",
+                              quiz=_quiz_view(course, module.quiz, renderer)))
+    config = {
+        "course": course.id,
+        "module": module.id,
+        "pages": [page.id for page in pages],
+        "competences": list(module.competences),
+        "masteryScore": module.quiz.mastery_score if module.quiz else None,
+        "strings": strings,
+    }
+    return ModuleContext(
+        lang=course.language,
+        course_title=course.title,
+        module_title=module.title,
+        position_label=_fill(strings["module_of"], n=course.modules.index(module) + 1,
+                             total=len(course.modules)),
+        pages=tuple(pages),
+        competence_labels=tuple(_competence_label(course, c) for c in module.competences),
+        theme_prefix=f"../{THEME_FOLDER}/",
+        config_json=json.dumps(config, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        .replace("</", "<\\/"),
+        strings=strings,
+    )
+
+
+def _resource_view(course: Course, resource: Resource, renderer: MarkdownRenderer
+                   ) -> ResourceView:
+    return ResourceView(resource.title, resource.kind, renderer.block(resource.purpose),
+                        resource.url, resource.file,
+                        tuple(_competence_label(course, c) for c in resource.competences))
+
+
+def _quiz_view(course: Course, quiz: Quiz, renderer: MarkdownRenderer) -> QuizView:
+    strings = ui_strings(course.language)
+    questions = tuple(
+        _question_view(course, q, _fill(strings["question_of"], n=i + 1,
+                                        total=len(quiz.questions)), renderer)
+        for i, q in enumerate(quiz.questions))
+    return QuizView(quiz.title, renderer.block(quiz.intro),
+                    _fill(strings["mastery"], score=quiz.mastery_score), questions)
+
+
+def _fill(template: str, **values: object) -> str:
+    """Fill `{name}` placeholders of a UI string (the same syntax the runtime JS uses)."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
+
+
+def _question_view(course: Course, question: Question, legend: str, renderer: MarkdownRenderer
+                   ) -> QuestionView:
+    options = tuple(OptionView(o.id, renderer.inline(o.text)) for o in question.options)
+    if question.type is QuestionType.TRUEFALSE:
+        strings = ui_strings(course.language)
+        options = (OptionView("true", Markup.escape(strings["true"])),
+                   OptionView("false", Markup.escape(strings["false"])))
+    lefts = tuple(OptionView(p.id, renderer.inline(p.left)) for p in question.pairs)
+    rights = tuple(OptionView(p.id, renderer.inline(p.right))
+                   for p in sorted(question.pairs, key=lambda p: p.right.casefold()))
+    return QuestionView(question.id, legend, question.type.value, renderer.block(question.prompt),
+                        _competence_label(course, question.competence), options, lefts, rights)

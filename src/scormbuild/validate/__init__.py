@@ -1,0 +1,73 @@
+"""Validate a package from anywhere: official XSDs plus semantic rules, safely.
+
+`validate_bytes` never raises for a bad package: every problem becomes a diagnostic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import xmlschema
+
+from scormbuild.diagnostics import Sink
+from scormbuild.validate.archive import MAX_MANIFEST_BYTES, PackageError, open_archive, parse_xml
+from scormbuild.validate.manifest import ManifestFormat, check_manifest, detect_format
+from scormbuild.validate.schemas import SchemaFolderError, load_schema
+
+MANIFEST = "imsmanifest.xml"
+MAX_XSD_ERRORS = 20
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What validation found out about one package, besides the diagnostics."""
+
+    shown: str
+    format: ManifestFormat | None
+    xsd_checked: bool
+
+
+def validate_bytes(data: bytes, shown: str, schemas: Path | None, sink: Sink) -> Verdict:
+    """Check one package's bytes; `shown` names it in messages, `schemas` is the XSD folder."""
+    manifest_shown = f"{shown}/{MANIFEST}"
+    try:
+        archive = open_archive(data)
+        if MANIFEST not in archive.names:
+            nested = sorted(n for n in archive.names if n.endswith("/" + MANIFEST))
+            hint = (f"found {nested[0]}: zip the folder's contents, not the folder"
+                    if nested else "Moodle refuses a package without imsmanifest.xml at the root")
+            raise PackageError("SB402", "no imsmanifest.xml at the root of the package"
+                               + (f" ({hint})" if hint else ""))
+        root = parse_xml(archive.read(MANIFEST, MAX_MANIFEST_BYTES))
+    except PackageError as error:
+        sink.error(shown if error.code != "SB403" else manifest_shown, error.code, error.message)
+        return Verdict(shown, None, False)
+    manifest_format = detect_format(root)
+    check_manifest(root, archive, manifest_shown, sink)
+    xsd_checked = False
+    if manifest_format is not None and schemas is not None:
+        xsd_checked = _check_xsd(root, manifest_format, schemas, manifest_shown, sink)
+    return Verdict(shown, manifest_format, xsd_checked)
+
+
+def _check_xsd(root: object, manifest_format: ManifestFormat, schemas: Path, shown: str,
+               sink: Sink) -> bool:
+    try:
+        schema = load_schema(schemas, manifest_format.name)
+    except SchemaFolderError as error:
+        sink.error(shown, "SB409", str(error), hint="point --schemas at the official XSD sets")
+        return False
+    for count, error in enumerate(schema.iter_errors(root)):
+        if count == MAX_XSD_ERRORS:
+            sink.error(shown, "SB401", "more XSD errors follow; fix these first")
+            break
+        sink.error(shown, "SB401", f"{manifest_format.label} XSD: {_reason(error)}",
+                   line=getattr(error, "sourceline", 0) or 0)
+    return True
+
+
+def _reason(error: xmlschema.XMLSchemaValidationError) -> str:
+    reason = (error.reason or str(error)).strip().rstrip(".")
+    path = error.path or ""
+    return f"{path}: {reason}" if path else reason
