@@ -10,7 +10,7 @@ from scormbuild.check.ids import check_id, check_unique, suggest, text, texts
 from scormbuild.check.quiz import check_quiz
 from scormbuild.check.references import check_references
 from scormbuild.check.schema import at, check_shape
-from scormbuild.check.shapes import COURSE, MODULE, PAGE, RESOURCES
+from scormbuild.check.shapes import COURSE, MODULE, PAGE, RESOURCE, RESOURCES
 from scormbuild.diagnostics import Sink
 from scormbuild.load.files import MarkdownDocument, TomlDocument
 from scormbuild.load.sources import (CourseSources, ModuleSources, find_framework,
@@ -88,7 +88,7 @@ def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sin
     competences = framework.assessable_ids() if framework else ()
     meta = sources.meta
     ok = meta is not None and check_shape(meta, meta.data, MODULE, sink)
-    if sources.page_files == 0:
+    if not sources.page_files:
         sink.error(sources.shown, "SB208", "module has no pages",
                    hint="add a Markdown page such as 01-inleiding.md")
         ok = False
@@ -145,10 +145,10 @@ def _unlisted_competences(document: TomlDocument, tested: tuple[str, ...],
 
 
 def _check_pages(sources: ModuleSources, sink: Sink) -> tuple[tuple[Page, ...] | None, list[Asset]]:
-    names = {page.path.name for page in sources.pages}
+    names = set(sources.page_files)
     pages: list[Page] = []
     assets: list[Asset] = []
-    ok = len(sources.pages) == sources.page_files
+    ok = len(sources.pages) == len(sources.page_files)
     entries = []
     for page in sources.pages:
         page_ok = check_shape(page.front, page.front.data, PAGE, sink)
@@ -179,13 +179,16 @@ def _check_resources(sources: ModuleSources, competences: tuple[str, ...], sink:
                      ) -> tuple[tuple[Resource, ...], list[Asset]] | None:
     document = sources.resources
     assert document is not None
-    if not check_shape(document, document.data, RESOURCES, sink):
-        return None
-    ok = True
+    ok = check_shape(document, document.data, RESOURCES, sink)
+    entries = document.data.get("resources")
+    entries = entries if isinstance(entries, list) else []
     resources = []
     assets = []
-    for i, raw in enumerate(document.data["resources"]):
+    for i, raw in enumerate(entries):
         path = ("resources", i)
+        if not isinstance(raw, dict) or not check_shape(document, raw, RESOURCE, sink, path):
+            ok = False
+            continue
         ok = check_id(document, raw["id"], path + ("id",), sink) and ok
         ok = _known_competences(document, texts(raw, "competences"), path + ("competences",),
                                 competences, sink) and ok
@@ -207,6 +210,7 @@ def _check_resources(sources: ModuleSources, competences: tuple[str, ...], sink:
                 assets.append(Asset(sources.folder / file, file))
         resources.append(Resource(raw["id"], text(raw, "title"), text(raw, "kind"),
                                   text(raw, "purpose"), texts(raw, "competences"), url, file))
-    ids = [(r["id"], ("resources", i, "id")) for i, r in enumerate(document.data["resources"])]
+    ids = [(r["id"], ("resources", i, "id")) for i, r in enumerate(entries)
+           if isinstance(r, dict) and isinstance(r.get("id"), str)]
     ok = check_unique(document, ids, "resource", sink) and ok
     return (tuple(resources), assets) if ok else None

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from scormbuild.check.ids import TOKEN_FORM, check_id, check_unique, suggest, text, texts
 from scormbuild.check.schema import at, check_shape
-from scormbuild.check.shapes import QUIZ
+from scormbuild.check.shapes import QUESTION, QUIZ
 from scormbuild.diagnostics import Sink
 from scormbuild.load.files import TomlDocument
 from scormbuild.load.toml_index import KeyPath
@@ -18,17 +18,23 @@ _TYPES = [t.value for t in QuestionType]
 def check_quiz(document: TomlDocument, competences: tuple[str, ...], sink: Sink) -> Quiz | None:
     """The quiz, or None after reporting every problem. `competences` are the valid ids."""
     data = document.data
-    if not check_shape(document, data, QUIZ, sink):
-        return None
-    ok = _check_range(document, data, "mastery_score", 0, 100, sink)
-    ok = _check_range(document, data, "attempts", 0, 99, sink) and ok
+    ok = check_shape(document, data, QUIZ, sink)
+    if ok:
+        ok = _check_range(document, data, "mastery_score", 0, 100, sink)
+        ok = _check_range(document, data, "attempts", 0, 99, sink) and ok
+    raw_questions = data.get("questions") if isinstance(data.get("questions"), list) else []
     questions = []
-    for i, raw in enumerate(data["questions"]):
-        question = _check_question(document, raw, ("questions", i), competences, sink)
+    for i, raw in enumerate(raw_questions):
+        path = ("questions", i)
+        if not isinstance(raw, dict) or not check_shape(document, raw, QUESTION, sink, path):
+            ok = False
+            continue
+        question = _check_question(document, raw, path, competences, sink)
         ok = question is not None and ok
         if question:
             questions.append(question)
-    ids = [(q["id"], ("questions", i, "id")) for i, q in enumerate(data["questions"])]
+    ids = [(q["id"], ("questions", i, "id")) for i, q in enumerate(raw_questions)
+           if isinstance(q, dict) and isinstance(q.get("id"), str)]
     ok = check_unique(document, ids, "question", sink) and ok
     if not ok:
         return None

@@ -35,6 +35,8 @@ BOOLEAN = Kind("true or false", lambda v: isinstance(v, bool))
 TEXT_LIST = Kind("list of text", lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v))
 DATE = Kind("date (YYYY-MM-DD, without quotes)",
             lambda v: isinstance(v, datetime.date) and not isinstance(v, datetime.datetime))
+TABLES = Kind("list of [[tables]]",
+               lambda v: isinstance(v, list) and all(isinstance(i, dict) for i in v))
 ANSWER = Kind("answer", lambda v: True)  # its form depends on the question type; see quiz rules
 
 

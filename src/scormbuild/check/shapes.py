@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scormbuild.check.schema import (ANSWER, BOOLEAN, DATE, INTEGER, NUMBER, TEXT, TEXT_LIST, Key,
-                                     Shape)
+from scormbuild.check.schema import (ANSWER, BOOLEAN, DATE, INTEGER, NUMBER, TABLES, TEXT,
+                                     TEXT_LIST, Key, Shape)
 
 ALIAS = Shape((Key("number", TEXT, True), Key("title", TEXT, True), Key("source", TEXT, True)))
 COMPETENCE = Shape((
@@ -48,7 +48,7 @@ QUESTION = Shape((
 QUIZ = Shape((
     Key("title", TEXT), Key("intro", TEXT), Key("mastery_score", INTEGER, True),
     Key("attempts", INTEGER), Key("shuffle", BOOLEAN),
-    Key("questions", QUESTION, True, many=True),
+    Key("questions", TABLES, True),  # each checked against QUESTION on its own
 ))
 
 RESOURCE = Shape((
@@ -56,4 +56,4 @@ RESOURCE = Shape((
     Key("purpose", TEXT, True), Key("competences", TEXT_LIST, True), Key("url", TEXT),
     Key("file", TEXT),
 ))
-RESOURCES = Shape((Key("resources", RESOURCE, True, many=True),))
+RESOURCES = Shape((Key("resources", TABLES, True),))  # each checked against RESOURCE

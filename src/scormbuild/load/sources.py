@@ -32,7 +32,7 @@ class ModuleSources:
     order: int
     slug: str
     meta: TomlDocument | None
-    page_files: int = 0
+    page_files: list[str] = field(default_factory=list)
     pages: list[MarkdownDocument] = field(default_factory=list)
     quiz: TomlDocument | None = None
     resources: TomlDocument | None = None
@@ -129,7 +129,7 @@ def load_module(folder: Path, order: int, slug: str, sink: Sink) -> ModuleSource
                    hint='add one with at least title = "..." and competences = [...]')
     module = ModuleSources(folder, shown_path(folder), order, slug, meta)
     page_files = sorted(folder.glob("*.md"))
-    module.page_files = len(page_files)
+    module.page_files = [path.name for path in page_files]
     for page_file in page_files:
         page = read_markdown(page_file, shown_path(page_file), sink)
         if page is not None:

@@ -1,0 +1,161 @@
+"""Every kind of bad input gets its message at its file and line, and nothing is written.
+
+Each case edits one file of the test course and names the diagnostic line it expects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from tests.conftest import run
+
+
+def replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(course: Path) -> None:
+        path = course / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture no longer holds {old!r}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return edit
+
+
+def append(relative: str, text: str) -> Callable[[Path], None]:
+    def edit(course: Path) -> None:
+        path = course / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(text)
+    return edit
+
+
+def write_bytes(relative: str, data: bytes) -> Callable[[Path], None]:
+    def edit(course: Path) -> None:
+        path = course / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return edit
+
+
+DUPLICATE_QUESTION = '''
+[[questions]]
+id = "kies-een"
+type = "truefalse"
+competence = "mk-1.1"
+prompt = "Nog een?"
+correct = false
+feedback_correct = "Ja."
+feedback_incorrect = "Nee."
+'''
+
+CASES = {
+    "toml syntax error": (
+        replace("01-start/quiz.toml", "mastery_score = 80", "mastery_score = = 80"),
+        "course/01-start/quiz.toml:1: error: TOML syntax error: Invalid value [SB102]"),
+    "unknown key with suggestion": (
+        replace("01-start/quiz.toml", 'feedback_correct = "Goed."', 'feedbak_correct = "Goed."'),
+        "course/01-start/quiz.toml:9: error: questions[1].feedbak_correct: unknown key "
+        "'feedbak_correct' (did you mean 'feedback_correct'?) [SB201]"),
+    "missing required key": (
+        replace("01-start/quiz.toml", 'prompt = "Klopt dit?"\n', ""),
+        "course/01-start/quiz.toml:22: error: questions[2]: missing required key 'prompt' "
+        "[SB202]"),
+    "duplicate question id": (
+        append("01-start/quiz.toml", DUPLICATE_QUESTION),
+        "course/01-start/quiz.toml:49: error: questions[4].id: duplicate question id "
+        "'kies-een' (first used at line 4) [SB204]"),
+    "unknown competence": (
+        replace("01-start/quiz.toml", 'competence = "mk-1.2"', 'competence = "mk-1.3"'),
+        "course/01-start/quiz.toml:25: error: questions[2].competence: unknown competence id "
+        "'mk-1.3' (did you mean 'mk-1.2'?) [SB205]"),
+    "correct answer not among options": (
+        replace("01-start/quiz.toml", 'correct = "b"', 'correct = "c"'),
+        "course/01-start/quiz.toml:8: error: questions[1].correct: correct answer 'c' is not "
+        "among the options (options: a, b) [SB206]"),
+    "missing media file": (
+        replace("02-verder/01-plan.md", "media/schema.png", "media/ontbreekt.png"),
+        "course/02-verder/01-plan.md:4: error: file 'media/ontbreekt.png' does not exist "
+        "[SB207]"),
+    "missing page": (
+        replace("01-start/01-welkom.md", "02-tweede.md", "03-derde.md"),
+        "course/01-start/01-welkom.md:4: error: page '03-derde.md' does not exist (pages in "
+        "this module: 01-welkom.md, 02-tweede.md) [SB207]"),
+    "empty module": (
+        append("03-leeg/module.toml", 'title = "Leeg"\ndescription = "Niets."\n'
+               'competences = ["mk-plan"]\n'),
+        "course/03-leeg: error: module has no pages (add a Markdown page such as "
+        "01-inleiding.md) [SB208]"),
+    "unsupported question type": (
+        replace("01-start/quiz.toml", 'type = "truefalse"', 'type = "essay"'),
+        "course/01-start/quiz.toml:24: error: questions[2].type: unsupported question type "
+        "'essay' (use one of single, multiple, truefalse, matching, ordering, text, numeric) "
+        "[SB209]"),
+    "file not utf-8": (
+        write_bytes("01-start/02-tweede.md", '+++\ntitle = "Tweede"\n+++\nCaf\u00e9\n'
+                    .encode("latin-1")),
+        "course/01-start/02-tweede.md:4: error: file is not UTF-8 (byte 0xe9) (save the file "
+        "with UTF-8 encoding) [SB101]"),
+    "module folder without order prefix": (
+        append("extra/01-pagina.md", '+++\ntitle = "Extra"\n+++\nTekst.\n'),
+        "course/extra: error: module folder 'extra' has no order prefix (rename it like "
+        "'01-extra') [SB104]"),
+}
+
+
+@pytest.fixture
+def untouched_dist(workdir: Path) -> Path:
+    """An output folder with an earlier build in it, which a failed build must leave alone."""
+    dist = workdir / "dist"
+    dist.mkdir()
+    (dist / "earlier.zip").write_bytes(b"earlier build")
+    return dist
+
+
+def assert_untouched(workdir: Path, dist: Path) -> None:
+    assert sorted(p.name for p in dist.rglob("*")) == ["earlier.zip"]
+    assert (dist / "earlier.zip").read_bytes() == b"earlier build"
+    assert sorted(p.name for p in workdir.iterdir()) == ["course", "dist"], "staging left behind"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_is_reported_at_its_place_and_nothing_is_written(
+        case: str, course: Path, workdir: Path, untouched_dist: Path) -> None:
+    edit, expected = CASES[case]
+    edit(course)
+    result = run("make", "course", "--out", "dist")
+    assert result.exit_code == 1
+    assert expected in result.stderr.splitlines(), result.stderr
+    assert "nothing was written" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert_untouched(workdir, untouched_dist)
+
+
+def test_every_problem_is_reported_in_one_run(course: Path, workdir: Path,
+                                               untouched_dist: Path) -> None:
+    for case in ("unknown key with suggestion", "missing media file", "file not utf-8",
+                 "module folder without order prefix", "unknown competence"):
+        CASES[case][0](course)
+    result = run("make", "course", "--out", "dist")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    for case in ("unknown key with suggestion", "missing media file", "file not utf-8",
+                 "module folder without order prefix", "unknown competence"):
+        assert CASES[case][1] in lines
+    assert "6 errors" in result.stderr  # the misspelt key is also a missing one
+    assert_untouched(workdir, untouched_dist)
+
+
+def test_check_command_reports_the_same_diagnostics_as_json(course: Path) -> None:
+    CASES["unknown competence"][0](course)
+    result = run("check", "course", "--json")
+    assert result.exit_code == 1
+    import json
+
+    [diagnostic] = json.loads(result.stdout)
+    assert diagnostic == {
+        "path": "course/01-start/quiz.toml", "line": 25, "where": "questions[2].competence",
+        "severity": "error", "code": "SB205", "message": "unknown competence id 'mk-1.3'",
+        "hint": "did you mean 'mk-1.2'?",
+    }
