@@ -7,7 +7,7 @@
 
   var config = JSON.parse(document.getElementById("sb-config").textContent);
   var strings = config.strings;
-  var pages = Array.prototype.slice.call(document.querySelectorAll("[data-sb-page]"));
+  var pages = Array.prototype.slice.call(document.querySelectorAll("section[data-sb-page]"));
   var lms = global.scormbuild.scorm.connect();
   var started = Date.now();
   var current = 0;
@@ -77,10 +77,10 @@
       show(current + 1, true);
     });
     document.addEventListener("click", function (event) {
-      var link = event.target.closest ? event.target.closest("a[data-sb-page]") : null;
+      var link = event.target.closest ? event.target.closest("a[data-sb-goto]") : null;
       if (link) {
         event.preventDefault();
-        show(indexOfPage(link.getAttribute("data-sb-page")), true);
+        show(indexOfPage(link.getAttribute("data-sb-goto")), true);
       }
     });
     global.addEventListener("pagehide", finish);

@@ -102,7 +102,6 @@
   /* Without an LMS every call succeeds and nothing is kept. */
   function Standalone() { this.version = null; }
   Standalone.prototype = {
-    initialize: function () { return true; },
     get: function () { return ""; },
     set: function () { return true; },
     commit: function () { return true; },

@@ -5,6 +5,7 @@ Each case edits one file of the test course and names the diagnostic line it exp
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Callable
 
@@ -151,8 +152,6 @@ def test_check_command_reports_the_same_diagnostics_as_json(course: Path) -> Non
     CASES["unknown competence"][0](course)
     result = run("check", "course", "--json")
     assert result.exit_code == 1
-    import json
-
     [diagnostic] = json.loads(result.stdout)
     assert diagnostic == {
         "path": "course/01-start/quiz.toml", "line": 25, "where": "questions[2].competence",

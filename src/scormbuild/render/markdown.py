@@ -35,7 +35,7 @@ class _LinkRewriter(Treeprocessor):
             page_id = self.page_ids.get(posixpath.normpath(parts.path)) if parts.path else None
             if page_id is not None:
                 link.set("href", f"#{PAGE_ANCHOR_PREFIX}{page_id}")
-                link.set("data-sb-page", page_id)
+                link.set("data-sb-goto", page_id)
 
 
 class _SectionHeadings(Treeprocessor):
