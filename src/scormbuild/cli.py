@@ -155,3 +155,7 @@ def new(course: Path, framework: str | None) -> None:
     if any(d.severity is Severity.ERROR for d in diagnostics):
         sys.exit(EXIT_ERRORS)
     click.echo(f"created {course}/: edit course.toml, then run: scormbuild make {course}")
+
+
+if __name__ == "__main__":
+    main()

@@ -40,9 +40,7 @@ def check_course(sources: CourseSources, sink: Sink,
     if not sources.modules:
         sink.error(document.shown, "SB208", "the course has no module folders",
                    hint="add a folder such as 01-inleiding with module.toml and a page")
-    ids = [(m.id, ("module", i)) for i, m in enumerate(modules) if m]
-    if not check_unique(document, ids, "module", sink):
-        ok = False
+    ok = _unique_modules(sources, modules, sink) and ok
     if not ok or framework is None or any(m is None for m in modules) or not modules:
         return None
     return Course(
@@ -53,6 +51,21 @@ def check_course(sources: CourseSources, sink: Sink,
         stages=tuple(Stage(v) for v in texts(data, "stages")), authors=texts(data, "authors"),
         licence=text(data, "licence"), keywords=texts(data, "keywords"),
     )
+
+
+def _unique_modules(sources: CourseSources, modules: list[Module | None], sink: Sink) -> bool:
+    """Module ids name SCORM items, so two folders may not share one (e.g. via `id`)."""
+    seen: dict[str, str] = {}
+    ok = True
+    for folder, module in zip(sources.modules, modules):
+        if module is None:
+            continue
+        if module.id in seen:
+            sink.error(folder.shown, "SB204", f"duplicate module id '{module.id}'",
+                       hint=f"also the id of {seen[module.id]}")
+            ok = False
+        seen.setdefault(module.id, folder.shown)
+    return ok
 
 
 def _check_vocabulary(document: TomlDocument, data: dict[str, Any], key: str,
