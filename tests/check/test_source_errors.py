@@ -98,6 +98,10 @@ CASES = {
                     .encode("latin-1")),
         "course/01-start/02-tweede.md:4: error: file is not UTF-8 (byte 0xe9) (save the file "
         "with UTF-8 encoding) [SB101]"),
+    "duplicate module id": (
+        append("02-verder/module.toml", 'id = "start"\n'),
+        "course/02-verder: error: duplicate module id 'start' (also the id of course/01-start) "
+        "[SB204]"),
     "module folder without order prefix": (
         append("extra/01-pagina.md", '+++\ntitle = "Extra"\n+++\nTekst.\n'),
         "course/extra: error: module folder 'extra' has no order prefix (rename it like "
