@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from scormbuild.model import Course, Module
-from scormbuild.packagers.base import (Packager, item_id, manifest_id, module_href,
-                                       resource_id)
-from scormbuild.packagers.metadata import Metadata, describe, iso_duration
+from scormbuild.model import Module
+from scormbuild.packagers.content_package import ContentPackager, Dialect
+from scormbuild.packagers.metadata import Metadata, iso_duration
 from scormbuild.packagers.xml import XSI_NS, child, schema_location
-from scormbuild.render.pages import MODULE_PAGE, THEME_FOLDER
 
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
@@ -23,18 +21,7 @@ ADLSEQ = "http://www.adlnet.org/xsd/adlseq_v1p3"
 ADLNAV = "http://www.adlnet.org/xsd/adlnav_v1p3"
 IMSSS = "http://www.imsglobal.org/xsd/imsss"
 LOM = "http://ltsc.ieee.org/xsd/LOM"
-NSMAP = {None: CP, "adlcp": ADLCP, "adlseq": ADLSEQ, "adlnav": ADLNAV, "imsss": IMSSS,
-         "xsi": XSI_NS}
-SCHEMA_LOCATION = schema_location([
-    (CP, "imscp_v1p1.xsd"), (ADLCP, "adlcp_v1p3.xsd"), (ADLSEQ, "adlseq_v1p3.xsd"),
-    (ADLNAV, "adlnav_v1p3.xsd"), (IMSSS, "imsss_v1p0.xsd"), (LOM, "lom.xsd"),
-])
-THEME_RESOURCE = "res-theme"
 VOCABULARY = "LOMv1.0"
-
-
-def _cp(tag: str) -> str:
-    return f"{{{CP}}}{tag}"
 
 
 def _ss(tag: str) -> str:
@@ -45,48 +32,35 @@ def _lom_tag(tag: str) -> str:
     return f"{{{LOM}}}{tag}"
 
 
-class Scorm2004Packager(Packager):
+DIALECT = Dialect(
+    namespace=CP,
+    nsmap={None: CP, "adlcp": ADLCP, "adlseq": ADLSEQ, "adlnav": ADLNAV, "imsss": IMSSS,
+           "xsi": XSI_NS},
+    schema_location=schema_location([
+        (CP, "imscp_v1p1.xsd"), (ADLCP, "adlcp_v1p3.xsd"), (ADLSEQ, "adlseq_v1p3.xsd"),
+        (ADLNAV, "adlnav_v1p3.xsd"), (IMSSS, "imsss_v1p0.xsd"), (LOM, "lom.xsd"),
+    ]),
+    schema_version="2004 4th Edition",
+    scormtype_attribute=f"{{{ADLCP}}}scormType",
+)
+
+
+class Scorm2004Packager(ContentPackager):
     name = "scorm2004"
     label = "SCORM 2004 4th Edition"
     schema_set = "scorm2004-4th"
+    dialect = DIALECT
 
-    def manifest(self, course: Course, modules: tuple[Module, ...], paths: list[str]
-                 ) -> etree._Element:
-        metadata = describe(course, modules)
-        root = etree.Element(_cp("manifest"), nsmap=NSMAP)
-        root.set("identifier", manifest_id(course, modules))
-        root.set("version", course.version)
-        root.set(f"{{{XSI_NS}}}schemaLocation", SCHEMA_LOCATION)
-        meta = child(root, _cp("metadata"))
-        child(meta, _cp("schema"), "ADL SCORM")
-        child(meta, _cp("schemaversion"), "2004 4th Edition")
-        meta.append(_lom(metadata))
-        organizations = child(root, _cp("organizations"), default=f"org-{course.id}")
-        organization = child(organizations, _cp("organization"), identifier=f"org-{course.id}")
+    def lom(self, metadata: Metadata) -> etree._Element:
+        return _lom(metadata)
+
+    def decorate_item(self, item: etree._Element, module: Module) -> None:
+        item.append(_sequencing(module))
+
+    def decorate_organization(self, organization: etree._Element) -> None:
         organization.set(f"{{{ADLSEQ}}}objectivesGlobalToSystem", "false")
-        child(organization, _cp("title"), course.title if len(modules) > 1 else modules[0].title)
-        for module in modules:
-            item = child(organization, _cp("item"), identifier=item_id(module),
-                         identifierref=resource_id(module))
-            child(item, _cp("title"), module.title)
-            item.append(_sequencing(module))
         sequencing = child(organization, _ss("sequencing"))
         child(sequencing, _ss("controlMode"), choice="true", flow="true")
-        resources = child(root, _cp("resources"))
-        for module in modules:
-            resource = child(resources, _cp("resource"), identifier=resource_id(module),
-                             type="webcontent", href=module_href(module, MODULE_PAGE))
-            resource.set(f"{{{ADLCP}}}scormType", "sco")
-            for path in paths:
-                if path.startswith(f"{module.id}/"):
-                    child(resource, _cp("file"), href=path)
-            child(resource, _cp("dependency"), identifierref=THEME_RESOURCE)
-        theme = child(resources, _cp("resource"), identifier=THEME_RESOURCE, type="webcontent")
-        theme.set(f"{{{ADLCP}}}scormType", "asset")
-        for path in paths:
-            if path.startswith(f"{THEME_FOLDER}/"):
-                child(theme, _cp("file"), href=path)
-        return root
 
 
 def primary_objective_id(module: Module) -> str:
