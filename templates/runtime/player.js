@@ -1,18 +1,29 @@
-/* scormbuild player: shows one page of the module at a time, remembers where the learner is,
- * and reports completion once every page has been seen. Talks to the LMS only through the
- * adapter from scorm.js. Without JavaScript every page stays visible, one below the other.
- */
+/* scormbuild player: shows one page at a time, runs the quiz, keeps the learner's state in
+ * suspend_data so they can leave and come back, and reports through the adapter from
+ * scorm.js. Without JavaScript every page stays visible, one below the other. */
 (function (global, document) {
   "use strict";
 
+  var sb = global.scormbuild;
   var config = JSON.parse(document.getElementById("sb-config").textContent);
   var strings = config.strings;
-  var pages = Array.prototype.slice.call(document.querySelectorAll("section[data-sb-page]"));
-  var lms = global.scormbuild.scorm.connect();
+  var quiz = config.quiz;
+  var connection = sb.scorm.connect();
+  var lms = connection.lms;
+  var words = connection.words;
+  var pages = slice(document.querySelectorAll("section[data-sb-page]"));
+  var fieldsets = slice(document.querySelectorAll("fieldset[data-sb-question]"));
+  var result = document.getElementById("sb-result");
   var started = Date.now();
+  var questionShownAt = Date.now();
   var current = 0;
-  var seen = {};
-  var finished = false;
+  var ended = false;
+  var retry = { timer: null, delay: 1000, failing: false };
+  /* Everything needed to resume: pages seen, attempt, question, packed answers, checks. */
+  var state = { seen: {}, attempt: 1, question: 0, answers: [], checked: [], shown: false,
+                finished: false };
+
+  function slice(list) { return Array.prototype.slice.call(list); }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, name) {
@@ -20,22 +31,84 @@
     });
   }
 
-  function say(message) {
-    document.getElementById("sb-status").textContent = message;
+  function say(message) { document.getElementById("sb-status").textContent = message; }
+
+  function pageId(index) { return pages[index].getAttribute("data-sb-page"); }
+
+  /* ---- state in suspend_data (compact: SCORM 1.2 allows 4,096 characters) ---- */
+
+  function encodeState() {
+    return JSON.stringify({
+      v: 1,
+      s: pages.map(function (p, i) { return state.seen[pageId(i)] ? 1 : 0; }).join(""),
+      a: state.attempt,
+      q: state.question,
+      r: state.answers,
+      c: state.checked.map(function (c) { return c ? 1 : 0; }).join(""),
+      f: (state.finished ? 1 : 0) + (state.shown ? 2 : 0)
+    });
   }
 
-  function indexOfPage(id) {
-    for (var i = 0; i < pages.length; i += 1) {
-      if (pages[i].getAttribute("data-sb-page") === id) { return i; }
-    }
-    return -1;
+  function decodeState(text) {
+    var saved;
+    try { saved = JSON.parse(text); } catch (e) { return; }
+    if (!saved || saved.v !== 1) { return; }
+    String(saved.s || "").split("").forEach(function (bit, i) {
+      if (bit === "1" && pages[i]) { state.seen[pageId(i)] = true; }
+    });
+    state.attempt = saved.a || 1;
+    state.question = Math.min(saved.q || 0, Math.max(fieldsets.length - 1, 0));
+    state.answers = saved.r || [];
+    state.checked = String(saved.c || "").split("").map(function (bit) { return bit === "1"; });
+    state.finished = Boolean(saved.f & 1);
+    state.shown = Boolean(saved.f & 2);
   }
+
+  /* ---- talking to the LMS ---- */
+
+  function commit() {
+    clearTimeout(retry.timer);
+    if (lms.flush()) {
+      if (retry.failing) { say(strings.saved); }
+      retry.failing = false;
+      retry.delay = 1000;
+      return true;
+    }
+    // Keep trying: Reliable holds every refused write and sends it again, in order.
+    retry.failing = true;
+    say(strings.save_failed);
+    retry.timer = setTimeout(commit, retry.delay);
+    retry.delay = Math.min(retry.delay * 2, 30000);
+    return false;
+  }
+
+  function save() {
+    lms.set(words.location, pageId(current));
+    lms.set(words.suspend, encodeState());
+    return commit();
+  }
+
+  function moduleDone() {
+    return quiz ? state.finished : pages.every(function (p, i) { return state.seen[pageId(i)]; });
+  }
+
+  function end() {
+    if (ended) { return; }
+    ended = true;
+    var exit = words.exit(!moduleDone());
+    lms.set(exit[0], exit[1]);
+    var time = words.sessionTime(Date.now() - started);
+    lms.set(time[0], time[1]);
+    save();
+    lms.finish();
+  }
+
+  /* ---- pages ---- */
 
   function show(index, moveFocus) {
     current = Math.max(0, Math.min(index, pages.length - 1));
     pages.forEach(function (page, i) { page.hidden = i !== current; });
-    var id = pages[current].getAttribute("data-sb-page");
-    seen[id] = true;
+    state.seen[pageId(current)] = true;
     document.querySelector("[data-sb-nav=previous]").disabled = current === 0;
     document.querySelector("[data-sb-nav=next]").disabled = current === pages.length - 1;
     document.getElementById("sb-progress").textContent =
@@ -46,30 +119,214 @@
       heading.focus();
       global.scrollTo(0, 0);
     }
-    lms.setLocation(id);
-    if (current === pages.length - 1 && !lms.isCompleted()) {
-      lms.setCompleted();
+    if (!quiz && moduleDone()) {
+      words.progress(lms, true);
       say(strings.completed);
     }
-    if (!lms.commit()) { say(strings.save_failed); }
+    save();
   }
 
-  function finish() {
-    if (finished) { return; }
-    finished = true;
-    lms.setSessionTime(Date.now() - started);
-    lms.setExit(!lms.isCompleted());
-    lms.commit();
-    lms.terminate();
+  function indexOfPage(id) {
+    for (var i = 0; i < pages.length; i += 1) {
+      if (pageId(i) === id) { return i; }
+    }
+    return -1;
   }
+
+  /* ---- quiz ---- */
+
+  function part(fieldset, selector) { return fieldset.querySelector(selector); }
+
+  function arrange() {
+    if (!quiz || !quiz.shuffle) { return; }
+    fieldsets.forEach(function (fieldset) {
+      var container = part(fieldset, ".sb-options, .sb-ordering");
+      if (container) {
+        sb.quiz.shuffle(container, "data-sb-shuffle", state.attempt,
+                        fieldset.getAttribute("data-sb-question"));
+      }
+    });
+  }
+
+  function lock(fieldset, locked) {
+    fieldset.querySelectorAll("input, select").forEach(function (control) {
+      control.disabled = locked;
+    });
+  }
+
+  function showFeedback(index, response, right) {
+    var fieldset = fieldsets[index];
+    part(fieldset, ".sb-verdict").textContent = right ? strings.right : strings.wrong;
+    part(fieldset, "[data-sb-feedback=correct]").hidden = !right;
+    part(fieldset, "[data-sb-feedback=incorrect]").hidden = right;
+    fieldset.querySelectorAll("[data-sb-feedback-option]").forEach(function (block) {
+      block.hidden = response.indexOf(block.getAttribute("data-sb-feedback-option")) < 0;
+    });
+    fieldset.className = "sb-question " + (right ? "sb-right" : "sb-wrong");
+    lock(fieldset, true);
+    part(fieldset, "[data-sb-check]").hidden = true;
+    var next = part(fieldset, "[data-sb-next-question]");
+    next.hidden = false;
+    next.textContent = index === fieldsets.length - 1 ? strings.show_result : strings.next_question;
+  }
+
+  function clearFeedback(fieldset) {
+    part(fieldset, ".sb-verdict").textContent = "";
+    fieldset.querySelectorAll("[data-sb-feedback], [data-sb-feedback-option]").forEach(
+      function (block) { block.hidden = true; });
+    fieldset.className = "sb-question";
+    lock(fieldset, false);
+    part(fieldset, "[data-sb-check]").hidden = false;
+    part(fieldset, "[data-sb-next-question]").hidden = true;
+  }
+
+  function grade(index, response) {
+    var q = quiz.questions[index];
+    return sb.quiz.kinds[q.type].right(q, response);
+  }
+
+  function showQuestion(index, moveFocus) {
+    state.question = index;
+    fieldsets.forEach(function (fieldset, i) { fieldset.hidden = i !== index || state.shown; });
+    result.hidden = !state.shown;
+    questionShownAt = Date.now();
+    if (moveFocus) { part(fieldsets[index], "legend").setAttribute("tabindex", "-1"); }
+    if (moveFocus) { part(fieldsets[index], "legend").focus(); }
+  }
+
+  function check(index) {
+    var q = quiz.questions[index];
+    var kind = sb.quiz.kinds[q.type];
+    var fieldset = fieldsets[index];
+    var response = kind.read(fieldset);
+    if (!kind.complete(response, q)) {
+      part(fieldset, ".sb-verdict").textContent = strings.answer_first;
+      return;
+    }
+    var right = kind.right(q, response);
+    state.answers[index] = sb.quiz.pack(q, response);
+    state.checked[index] = true;
+    showFeedback(index, response.map(function (r) { return String(r); }), right);
+    words.interaction(lms, {
+      id: q.id, kind: kind.interaction, objective: q.competence, time: new Date(),
+      weight: q.weight, response: sb.quiz.neutral(q, response),
+      correct: sb.quiz.correctResponses(q), result: right,
+      latency: Date.now() - questionShownAt
+    });
+    save();
+  }
+
+  function scores() {
+    var totals = {};
+    var all = { got: 0, max: 0 };
+    quiz.questions.forEach(function (q, i) {
+      var got = state.checked[i] && grade(i, sb.quiz.unpack(q, state.answers[i])) ? q.weight : 0;
+      totals[q.competence] = totals[q.competence] || { got: 0, max: 0 };
+      totals[q.competence].got += got;
+      totals[q.competence].max += q.weight;
+      all.got += got;
+      all.max += q.weight;
+    });
+    function percent(t) { return Math.round((t.max ? t.got / t.max : 0) * 10000) / 100; }
+    var byCompetence = {};
+    Object.keys(totals).forEach(function (id) { byCompetence[id] = percent(totals[id]); });
+    return { raw: percent(all), competences: byCompetence };
+  }
+
+  function finishQuiz() {
+    var outcome = scores();
+    var passed = outcome.raw >= quiz.mastery;
+    words.result(lms, outcome.raw, passed);
+    words.objective(lms, quiz.objective, outcome.raw, passed);
+    config.competences.forEach(function (c) {
+      if (c.id in outcome.competences) {
+        words.objective(lms, c.id, outcome.competences[c.id], outcome.competences[c.id] >= quiz.mastery);
+      }
+    });
+    state.finished = true;
+    state.shown = true;
+    save();
+    showResult(outcome);
+  }
+
+  function attemptsLeft() {
+    return quiz.attempts === 0 ? Infinity : quiz.attempts - state.attempt;
+  }
+
+  function showResult(outcome) {
+    var passed = outcome.raw >= quiz.mastery;
+    result.querySelector("[data-sb-score]").textContent = fill(
+      passed ? strings.score_passed : strings.score_failed,
+      { score: outcome.raw, mastery: quiz.mastery });
+    var rows = result.querySelector("[data-sb-competence-scores]");
+    rows.textContent = "";
+    config.competences.forEach(function (c) {
+      if (!(c.id in outcome.competences)) { return; }
+      var row = rows.insertRow();
+      row.insertCell().textContent = c.label;
+      row.insertCell().textContent = outcome.competences[c.id] + "%";
+    });
+    var left = attemptsLeft();
+    result.querySelector("[data-sb-attempts]").textContent = left === Infinity ? "" :
+      left > 0 ? fill(strings.attempts_left, { n: left }) : strings.no_attempts;
+    result.querySelector("[data-sb-retry]").hidden = left <= 0;
+    showQuestion(state.question, false);
+    result.focus();
+  }
+
+  function restart() {
+    state.attempt += 1;
+    state.answers = [];
+    state.checked = [];
+    state.shown = false;
+    document.getElementById("sb-quiz").reset();
+    fieldsets.forEach(clearFeedback);
+    arrange();
+    showQuestion(0, true);
+    save();
+  }
+
+  function resumeQuiz() {
+    arrange();
+    quiz.questions.forEach(function (q, i) {
+      if (state.answers[i] === undefined || state.answers[i] === null) { return; }
+      var response = sb.quiz.unpack(q, state.answers[i]);
+      sb.quiz.restore(fieldsets[i], q, response);
+      if (state.checked[i]) { showFeedback(i, response, grade(i, response)); }
+    });
+    if (state.shown) { showResult(scores()); } else { showQuestion(state.question, false); }
+  }
+
+  function onQuizClick(event) {
+    var fieldset = event.target.closest("fieldset[data-sb-question]");
+    var index = fieldsets.indexOf(fieldset);
+    if (event.target.hasAttribute("data-sb-check")) {
+      check(index);
+    } else if (event.target.hasAttribute("data-sb-next-question")) {
+      if (index === fieldsets.length - 1) { finishQuiz(); } else { showQuestion(index + 1, true); }
+      save();
+    } else if (event.target.hasAttribute("data-sb-retry")) {
+      restart();
+    }
+  }
+
+  /* ---- start ---- */
 
   function start() {
     document.documentElement.className += " js";
     if (lms.version === null) { say(strings.standalone); }
-    if (!lms.isCompleted()) { lms.setIncomplete(); }
-    var resumeAt = indexOfPage(lms.location());
+    decodeState(lms.get(words.suspend));
+    if (!words.isDone(lms)) { words.progress(lms, false); }
+    if (quiz) {
+      resumeQuiz();
+      document.getElementById("sb-quiz").addEventListener("click", onQuizClick);
+      result.addEventListener("click", onQuizClick);
+      document.getElementById("sb-quiz").addEventListener("submit", function (e) {
+        e.preventDefault();
+      });
+    }
+    var resumeAt = indexOfPage(lms.get(words.location));
     show(resumeAt < 0 ? 0 : resumeAt, false);
-
     document.querySelector("[data-sb-nav=previous]").addEventListener("click", function () {
       show(current - 1, true);
     });
@@ -83,8 +340,11 @@
         show(indexOfPage(link.getAttribute("data-sb-goto")), true);
       }
     });
-    global.addEventListener("pagehide", finish);
-    global.addEventListener("beforeunload", finish);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden" && !ended) { save(); }
+    });
+    global.addEventListener("pagehide", end);
+    global.addEventListener("beforeunload", end);
   }
 
   start();

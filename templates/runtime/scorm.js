@@ -1,12 +1,15 @@
 /* scormbuild runtime: find the LMS's SCORM API and talk to it through one adapter per version.
  *
  * The API search follows the standard algorithm (SCORM 1.2 RTE 3.3.6.1; SCORM 2004 RTE 3.1.5):
- * walk up window.parent, then try window.opener and its parents, at most 500 steps.
- * Both adapters expose the same small interface, so the player never asks which version runs.
+ * walk up window.parent, then window.opener and its parents, at most 500 steps.
+ * Both adapters expose one interface; each holds its version's element names and encodings,
+ * so the player and quiz never ask which version runs. Writes go through `Reliable`, which
+ * keeps every value an LMS refused and sends it again until the LMS takes it.
  */
 (function (global) {
   "use strict";
 
+  var format = global.scormbuild.format;
   var MAX_STEPS = 500;
 
   function findIn(win, name) {
@@ -23,39 +26,10 @@
   }
 
   function findApi(name) {
-    var api = findIn(global, name);
-    if (!api && global.opener) {
-      api = findIn(global.opener, name);
-    }
-    return api;
+    return findIn(global, name) || (global.opener ? findIn(global.opener, name) : null);
   }
 
-  /* Two-digit helpers shared by the time formatters. */
-  function pad(number, width) {
-    var text = String(number);
-    while (text.length < width) { text = "0" + text; }
-    return text;
-  }
-
-  /* SCORM 1.2 CMITimespan HHHH:MM:SS.SS (Moodle accepts 2-4 hour digits). */
-  function timespan12(ms) {
-    var centis = Math.round(ms / 10);
-    var hours = Math.floor(centis / 360000);
-    var minutes = Math.floor(centis / 6000) % 60;
-    var seconds = Math.floor(centis / 100) % 60;
-    return pad(Math.min(hours, 9999), 4) + ":" + pad(minutes, 2) + ":" + pad(seconds, 2) + "." +
-      pad(centis % 100, 2);
-  }
-
-  /* SCORM 2004 timeinterval (ISO 8601 duration), at most 2 decimals on seconds. */
-  function duration2004(ms) {
-    var centis = Math.round(ms / 10);
-    var hours = Math.floor(centis / 360000);
-    var minutes = Math.floor(centis / 6000) % 60;
-    var seconds = (centis % 6000) / 100;
-    return "PT" + hours + "H" + minutes + "M" + seconds.toFixed(2).replace(/\.00$/, "") + "S";
-  }
-
+  /* An LMS call that throws counts as a failure, like "false" or a non-zero error code. */
   function call(api, method, args) {
     try {
       return String(api[method].apply(api, args));
@@ -64,55 +38,215 @@
     }
   }
 
-  function Scorm12(api) { this.api = api; this.version = "1.2"; }
-  Scorm12.prototype = {
-    initialize: function () { return call(this.api, "LMSInitialize", [""]) === "true"; },
-    get: function (key) { return call(this.api, "LMSGetValue", [key]); },
-    set: function (key, value) { return call(this.api, "LMSSetValue", [key, String(value)]) === "true"; },
-    commit: function () { return call(this.api, "LMSCommit", [""]) === "true"; },
-    terminate: function () { return call(this.api, "LMSFinish", [""]) === "true"; },
-    location: function () { return this.get("cmi.core.lesson_location"); },
-    setLocation: function (value) { return this.set("cmi.core.lesson_location", value); },
-    isCompleted: function () {
-      var status = this.get("cmi.core.lesson_status");
-      return status === "completed" || status === "passed";
+  function join(list, separator) { return list.map(String).join(separator); }
+
+  /* SCORM 1.2 (RTE 3.4): CMIFeedback responses; the 1.2 result vocabulary says "wrong". */
+  var V12 = {
+    version: "1.2",
+    methods: { init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue",
+               commit: "LMSCommit", finish: "LMSFinish", error: "LMSGetLastError" },
+    location: "cmi.core.lesson_location",
+    suspend: "cmi.suspend_data",
+    exit: function (suspend) { return ["cmi.core.exit", suspend ? "suspend" : ""]; },
+    sessionTime: function (ms) { return ["cmi.core.session_time", format.timespan12(ms)]; },
+    encode: {
+      choice: function (r) { return join(r, ","); },
+      "true-false": function (r) { return r[0] === "true" ? "t" : "f"; },
+      sequencing: function (r) { return join(r, ","); },
+      matching: function (r) { return r.map(function (p) { return p[0] + "." + p[1]; }).join(","); },
+      "fill-in": function (r) { return format.text(r[0], 255); },
+      numeric: function (r) { return String(r[0]); },
+      likert: function (r) { return String(r[0]); }
     },
-    setCompleted: function () { return this.set("cmi.core.lesson_status", "completed"); },
-    setIncomplete: function () { return this.set("cmi.core.lesson_status", "incomplete"); },
-    setExit: function (suspend) { return this.set("cmi.core.exit", suspend ? "suspend" : ""); },
-    setSessionTime: function (ms) { return this.set("cmi.core.session_time", timespan12(ms)); }
+    encodePattern: function (kind, r) {
+      return kind === "numeric" ? format.decimal((r[0] + r[1]) / 2) : this.encode[kind](r);
+    },
+    progress: function (api, done) {
+      var status = api.get("cmi.core.lesson_status");
+      if (done && status !== "passed" && status !== "failed") {
+        api.set("cmi.core.lesson_status", "completed");
+      } else if (!done && (status === "not attempted" || status === "")) {
+        api.set("cmi.core.lesson_status", "incomplete");
+      }
+    },
+    isDone: function (api) {
+      return ["completed", "passed", "failed"].indexOf(api.get("cmi.core.lesson_status")) >= 0;
+    },
+    result: function (api, raw, passed) {
+      api.set("cmi.core.score.min", "0");
+      api.set("cmi.core.score.max", "100");
+      api.set("cmi.core.score.raw", format.decimal(raw));
+      api.set("cmi.core.lesson_status", passed ? "passed" : "failed");
+    },
+    objective: function (api, id, raw, passed) {
+      var base = "cmi.objectives." + api.objectiveIndex(id) + ".";
+      api.set(base + "score.min", "0");
+      api.set(base + "score.max", "100");
+      api.set(base + "score.raw", format.decimal(raw));
+      api.set(base + "status", passed ? "passed" : "failed");
+    },
+    interaction: function (api, record) {
+      var base = "cmi.interactions." + api.nextInteraction() + ".";
+      api.set(base + "id", record.id);
+      api.set(base + "type", record.kind);
+      if (record.objective) { api.set(base + "objectives.0.id", record.objective); }
+      api.set(base + "time", format.time12(record.time));
+      api.set(base + "weighting", format.decimal(record.weight));
+      api.set(base + "student_response", this.encode[record.kind](record.response));
+      if (record.correct) {
+        api.set(base + "correct_responses.0.pattern",
+                this.encodePattern(record.kind, record.correct[0]));
+      }
+      api.set(base + "result", record.result === null ? "neutral" :
+              record.result ? "correct" : "wrong");
+      api.set(base + "latency", format.timespan12(record.latency));
+    }
   };
 
-  function Scorm2004(api) { this.api = api; this.version = "2004"; }
-  Scorm2004.prototype = {
-    initialize: function () { return call(this.api, "Initialize", [""]) === "true"; },
-    get: function (key) { return call(this.api, "GetValue", [key]); },
-    set: function (key, value) { return call(this.api, "SetValue", [key, String(value)]) === "true"; },
-    commit: function () { return call(this.api, "Commit", [""]) === "true"; },
-    terminate: function () { return call(this.api, "Terminate", [""]) === "true"; },
-    location: function () { return this.get("cmi.location"); },
-    setLocation: function (value) { return this.set("cmi.location", value); },
-    isCompleted: function () { return this.get("cmi.completion_status") === "completed"; },
-    setCompleted: function () { return this.set("cmi.completion_status", "completed"); },
-    setIncomplete: function () { return this.set("cmi.completion_status", "incomplete"); },
-    setExit: function (suspend) { return this.set("cmi.exit", suspend ? "suspend" : "normal"); },
-    setSessionTime: function (ms) { return this.set("cmi.session_time", duration2004(ms)); }
+  /* SCORM 2004 4th Edition (RTE 4.2.9): response patterns joined with [,] and [.]. */
+  var V2004 = {
+    version: "2004",
+    methods: { init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit",
+               finish: "Terminate", error: "GetLastError" },
+    location: "cmi.location",
+    suspend: "cmi.suspend_data",
+    exit: function (suspend) { return ["cmi.exit", suspend ? "suspend" : "normal"]; },
+    sessionTime: function (ms) { return ["cmi.session_time", format.duration2004(ms)]; },
+    encode: {
+      choice: function (r) { return join(r, "[,]"); },
+      "true-false": function (r) { return r[0]; },
+      sequencing: function (r) { return join(r, "[,]"); },
+      matching: function (r) {
+        return r.map(function (p) { return p[0] + "[.]" + p[1]; }).join("[,]");
+      },
+      "fill-in": function (r) { return format.text(r[0], 250).replace(/\[/g, "("); },
+      numeric: function (r) { return String(r[0]); },
+      likert: function (r) { return String(r[0]); }
+    },
+    encodePattern: function (kind, r) {
+      if (kind === "numeric") { return format.decimal(r[0]) + "[:]" + format.decimal(r[1]); }
+      if (kind === "fill-in") { return "{case_matters=false}" + this.encode[kind](r); }
+      return this.encode[kind](r);
+    },
+    progress: function (api, done) {
+      if (done) {
+        api.set("cmi.completion_status", "completed");
+      } else if (api.get("cmi.completion_status") !== "completed") {
+        api.set("cmi.completion_status", "incomplete");
+      }
+    },
+    isDone: function (api) { return api.get("cmi.completion_status") === "completed"; },
+    result: function (api, raw, passed) {
+      api.set("cmi.score.min", "0");
+      api.set("cmi.score.max", "100");
+      api.set("cmi.score.raw", format.decimal(raw));
+      api.set("cmi.score.scaled", format.decimal(raw / 100));
+      api.set("cmi.success_status", passed ? "passed" : "failed");
+      api.set("cmi.completion_status", "completed");
+      api.set("cmi.progress_measure", "1");
+    },
+    objective: function (api, id, raw, passed) {
+      var base = "cmi.objectives." + api.objectiveIndex(id) + ".";
+      api.set(base + "score.min", "0");
+      api.set(base + "score.max", "100");
+      api.set(base + "score.raw", format.decimal(raw));
+      api.set(base + "score.scaled", format.decimal(raw / 100));
+      api.set(base + "success_status", passed ? "passed" : "failed");
+      api.set(base + "completion_status", "completed");
+    },
+    interaction: function (api, record) {
+      var base = "cmi.interactions." + api.nextInteraction() + ".";
+      api.set(base + "id", record.id);
+      api.set(base + "type", record.kind);
+      if (record.objective) { api.set(base + "objectives.0.id", record.objective); }
+      api.set(base + "timestamp", format.timestamp2004(record.time));
+      api.set(base + "weighting", format.decimal(record.weight));
+      api.set(base + "learner_response", this.encode[record.kind](record.response));
+      if (record.correct) {
+        for (var i = 0; i < record.correct.length; i += 1) {
+          api.set(base + "correct_responses." + i + ".pattern",
+                  this.encodePattern(record.kind, record.correct[i]));
+        }
+      }
+      api.set(base + "result", record.result === null ? "neutral" :
+              record.result ? "correct" : "incorrect");
+      api.set(base + "latency", format.duration2004(record.latency));
+    }
+  };
+
+  /* Talks to the LMS API; a write the LMS refuses is kept and sent again on the next flush. */
+  function Reliable(api, words) {
+    this.api = api;
+    this.words = words;
+    this.version = words.version;
+    this.pending = [];
+    this.terminated = false;
+    this.objectives = null;
+    this.interactions = null;
+  }
+  Reliable.prototype = {
+    /* An objective's index, found by id among those the LMS holds (SCORM 2004 pre-fills the
+     * manifest's objectives, primary first) and never assumed; a new one is appended with its
+     * id. Kept here, because _count lags behind while writes are pending. */
+    objectiveIndex: function (id) {
+      if (!this.objectives) {
+        this.objectives = { count: Number(this.get("cmi.objectives._count")) || 0, ids: {} };
+        for (var n = 0; n < this.objectives.count; n += 1) {
+          this.objectives.ids[this.get("cmi.objectives." + n + ".id")] = n;
+        }
+      }
+      if (!(id in this.objectives.ids)) {
+        this.objectives.ids[id] = this.objectives.count;
+        this.set("cmi.objectives." + this.objectives.count + ".id", id);
+        this.objectives.count += 1;
+      }
+      return this.objectives.ids[id];
+    },
+    /* The index for the next interaction: collections are filled in order (index = _count). */
+    nextInteraction: function () {
+      if (this.interactions === null) {
+        this.interactions = Number(this.get("cmi.interactions._count")) || 0;
+      }
+      this.interactions += 1;
+      return this.interactions - 1;
+    },
+    ok: function (result) {
+      return result === "true" && call(this.api, this.words.methods.error, []) in { "0": 1, "": 1 };
+    },
+    get: function (key) { return call(this.api, this.words.methods.get, [key]); },
+    set: function (key, value) {
+      value = String(value);
+      if (!this.pending.length && this.ok(call(this.api, this.words.methods.set, [key, value]))) {
+        return true;
+      }
+      this.pending.push([key, value]);
+      return false;
+    },
+    /* Send what is pending, in order, then commit; true only if the LMS took everything. */
+    flush: function () {
+      while (this.pending.length) {
+        var entry = this.pending[0];
+        if (!this.ok(call(this.api, this.words.methods.set, entry))) { return false; }
+        this.pending.shift();
+      }
+      return this.ok(call(this.api, this.words.methods.commit, [""]));
+    },
+    finish: function () {
+      if (this.terminated) { return true; }
+      this.terminated = this.ok(call(this.api, this.words.methods.finish, [""]));
+      return this.terminated;
+    }
   };
 
   /* Without an LMS every call succeeds and nothing is kept. */
-  function Standalone() { this.version = null; }
-  Standalone.prototype = {
+  var Standalone = {
+    version: null,
     get: function () { return ""; },
     set: function () { return true; },
-    commit: function () { return true; },
-    terminate: function () { return true; },
-    location: function () { return ""; },
-    setLocation: function () { return true; },
-    isCompleted: function () { return false; },
-    setCompleted: function () { return true; },
-    setIncomplete: function () { return true; },
-    setExit: function () { return true; },
-    setSessionTime: function () { return true; }
+    flush: function () { return true; },
+    finish: function () { return true; },
+    objectiveIndex: function () { return 0; },
+    nextInteraction: function () { return 0; }
   };
 
   /* SCORM 2004 first: an LMS offering both expects the newer one to be used. An API that
@@ -120,13 +254,13 @@
   function connect() {
     var api2004 = findApi("API_1484_11");
     var api12 = api2004 ? null : findApi("API");
-    var adapter = api2004 ? new Scorm2004(api2004) : api12 ? new Scorm12(api12) : null;
-    return adapter && adapter.initialize() ? adapter : new Standalone();
+    var api = api2004 || api12;
+    var words = api2004 ? V2004 : V12;
+    if (api && call(api, words.methods.init, [""]) === "true") {
+      return { lms: new Reliable(api, words), words: words };
+    }
+    return { lms: Standalone, words: V12 }; // its writes go nowhere
   }
 
-  global.scormbuild = global.scormbuild || {};
-  global.scormbuild.scorm = {
-    connect: connect,
-    format: { timespan12: timespan12, duration2004: duration2004 }
-  };
+  global.scormbuild.scorm = { connect: connect, versions: { "1.2": V12, "2004": V2004 } };
 }(window));

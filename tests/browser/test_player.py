@@ -28,9 +28,9 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def launch(page, server: str, site: Path, package: Path, version: str,  # type: ignore[no-untyped-def]
-           state: dict | None = None):
+           state: dict | None = None, module: str = "start"):
     prefix = unpack(package, site, f"{version}-{package.stem}")
-    url = f"{server}/host.html?version={version}&launch={prefix}/start/index.html"
+    url = f"{server}/host.html?version={version}&launch={prefix}/{module}/index.html"
     if state:
         url += "&state=" + quote(json.dumps(state))
     page.goto(url)
@@ -59,22 +59,31 @@ EXIT = {"12": "cmi.core.exit", "2004": "cmi.exit"}
 
 
 @pytest.mark.parametrize("version", ["12", "2004"])
-def test_completion_is_reported_once_the_last_page_is_seen(
+def test_without_a_quiz_completion_comes_with_the_last_page(
         version: str, page, server: str, site: Path, packages: Path) -> None:  # type: ignore[no-untyped-def]
-    frame = launch(page, server, site, packages / "scorm12/01-start.zip"
-                   if version == "12" else packages / "scorm2004/01-start.zip", version)
-    assert frame.locator("#sb-progress").inner_text() == "Pagina 1 van 4"
+    folder = "scorm12" if version == "12" else "scorm2004"
+    frame = launch(page, server, site, packages / folder / "02-verder.zip", version, module="verder")
+    assert frame.locator("#sb-progress").inner_text() == "Pagina 1 van 2"
     assert cmi(page, STATUS[version]) == "incomplete"
-    for expected in ("tweede", "aan-de-slag"):
-        frame.locator("[data-sb-nav=next]").click()
-        assert cmi(page, LOCATION[version]) == expected
-        assert cmi(page, STATUS[version]) == "incomplete"
     frame.locator("[data-sb-nav=next]").click()
-    assert frame.locator("#title-toets").is_visible()
+    assert cmi(page, LOCATION[version]) == "afronding"
     assert cmi(page, STATUS[version]) == "completed"
     page.evaluate("document.getElementById('sco').src = 'about:blank'")
     page.wait_for_function("window.terminations === 1")
     assert last_written(page, EXIT[version]) == ("" if version == "12" else "normal")
+
+
+@pytest.mark.parametrize("version", ["12", "2004"])
+def test_pages_of_a_quiz_module_do_not_complete_it(
+        version: str, page, server: str, site: Path, packages: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = "scorm12" if version == "12" else "scorm2004"
+    frame = launch(page, server, site, packages / folder / "01-start.zip", version)
+    assert frame.locator("#sb-progress").inner_text() == "Pagina 1 van 4"
+    for expected in ("tweede", "aan-de-slag", "toets"):
+        frame.locator("[data-sb-nav=next]").click()
+        assert cmi(page, LOCATION[version]) == expected
+    assert frame.locator("#title-toets").is_visible()
+    assert cmi(page, STATUS[version]) == "incomplete"
 
 
 @pytest.mark.parametrize("version", ["12", "2004"])

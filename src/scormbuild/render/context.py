@@ -11,6 +11,7 @@ from markupsafe import Markup
 class OptionView:
     id: str
     html: Markup
+    feedback: Markup = Markup("")
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class QuestionView:
     type: str
     prompt: Markup
     competence_label: str
+    feedback_correct: Markup
+    feedback_incorrect: Markup
     options: tuple[OptionView, ...] = ()
     match_lefts: tuple[OptionView, ...] = ()
     match_rights: tuple[OptionView, ...] = ()

@@ -81,8 +81,9 @@ def module_context(course: Course, module: Module) -> ModuleContext:
         "course": course.id,
         "module": module.id,
         "pages": [page.id for page in pages],
-        "competences": list(module.competences),
-        "masteryScore": module.quiz.mastery_score if module.quiz else None,
+        "competences": [{"id": c, "label": _competence_label(course, c)}
+                        for c in module.competences],
+        "quiz": _quiz_config(module) if module.quiz else None,
         "strings": strings,
     }
     return ModuleContext(
@@ -98,6 +99,34 @@ def module_context(course: Course, module: Module) -> ModuleContext:
         .replace("</", "<\\/"),
         strings=strings,
     )
+
+
+def _quiz_config(module: Module) -> dict[str, object]:
+    """What the runtime needs to grade and report: computed here, never in the template."""
+    assert module.quiz is not None
+    quiz = module.quiz
+    return {
+        "mastery": quiz.mastery_score,
+        "attempts": quiz.attempts,
+        "shuffle": quiz.shuffle,
+        "objective": f"{module.id}.module",
+        "questions": [{
+            "id": q.id, "type": q.type.value, "competence": q.competence, "weight": q.weight,
+            "correct": _correct_answer(q), "options": [o.id for o in q.options],
+            "pairs": [p.id for p in q.pairs],
+        } for q in quiz.questions],
+    }
+
+
+def _correct_answer(question: Question) -> list[object]:
+    """The answer key in the runtime's terms; text answers as the runtime normalises input."""
+    if question.type is QuestionType.TRUEFALSE:
+        return ["true" if question.truth else "false"]
+    if question.type is QuestionType.TEXT:
+        return [" ".join(answer.split()).lower() for answer in question.accepted]
+    if question.type is QuestionType.NUMERIC:
+        return [question.value, question.tolerance]
+    return list(question.correct_ids)
 
 
 def _resource_view(course: Course, resource: Resource, renderer: MarkdownRenderer
@@ -126,7 +155,8 @@ def _fill(template: str, **values: object) -> str:
 
 def _question_view(course: Course, question: Question, legend: str, renderer: MarkdownRenderer
                    ) -> QuestionView:
-    options = tuple(OptionView(o.id, renderer.inline(o.text)) for o in question.options)
+    options = tuple(OptionView(o.id, renderer.inline(o.text), renderer.block(o.feedback))
+                    for o in question.options)
     if question.type is QuestionType.TRUEFALSE:
         strings = ui_strings(course.language)
         options = (OptionView("true", Markup.escape(strings["true"])),
@@ -135,4 +165,6 @@ def _question_view(course: Course, question: Question, legend: str, renderer: Ma
     rights = tuple(OptionView(p.id, renderer.inline(p.right))
                    for p in sorted(question.pairs, key=lambda p: p.right.casefold()))
     return QuestionView(question.id, legend, question.type.value, renderer.block(question.prompt),
-                        _competence_label(course, question.competence), options, lefts, rights)
+                        _competence_label(course, question.competence),
+                        renderer.block(question.feedback_correct),
+                        renderer.block(question.feedback_incorrect), options, lefts, rights)

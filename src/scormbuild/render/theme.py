@@ -8,7 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 #: Theme files copied into every package, relative to the theme folder.
-STATIC_FILES = ("scormbuild.css", "runtime/scorm.js", "runtime/player.js")
+STATIC_FILES = ("scormbuild.css", "runtime/format.js", "runtime/scorm.js", "runtime/quiz.js",
+                "runtime/player.js")
 
 
 @cache
