@@ -31,11 +31,13 @@
       return "PT" + Math.floor(cs / 360000) + "H" + (Math.floor(cs / 6000) % 60) + "M" +
         (seconds % 1 ? seconds.toFixed(2) : String(seconds)) + "S";
     },
-    /* SCORM 2004 time(second,10,0) in UTC: no fraction (toISOString()'s .000Z is refused). */
+    /* SCORM 2004 time(second,10,0) in UTC. Moodle's pattern (scorm_13.js) takes at most 2
+     * fractional digits and a zone only after them: toISOString()'s .000Z is refused. */
     timestamp2004: function (date) {
       return date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1, 2) + "-" +
         pad(date.getUTCDate(), 2) + "T" + pad(date.getUTCHours(), 2) + ":" +
-        pad(date.getUTCMinutes(), 2) + ":" + pad(date.getUTCSeconds(), 2) + "Z";
+        pad(date.getUTCMinutes(), 2) + ":" + pad(date.getUTCSeconds(), 2) + "." +
+        pad(Math.floor(date.getUTCMilliseconds() / 10), 2) + "Z";
     },
     /* A score as SCORM's real(10,7): at most 7 decimals, no exponent. */
     decimal: function (value) {

@@ -172,9 +172,17 @@
     return chosen;
   }
 
-  /* The response in the neutral form the SCORM adapters encode. */
+  /* The response in the neutral form the SCORM adapters encode; choices and pairs in the
+   * order the author defined them, whatever order the shuffle showed. */
   function neutral(q, r) {
-    return q.type === "numeric" ? [Number(r[0])] : r;
+    if (q.type === "numeric") { return [Number(r[0])]; }
+    if (q.type === "multiple") {
+      return r.slice().sort(function (a, b) { return q.options.indexOf(a) - q.options.indexOf(b); });
+    }
+    if (q.type === "matching") {
+      return r.slice().sort(function (a, b) { return q.pairs.indexOf(a[0]) - q.pairs.indexOf(b[0]); });
+    }
+    return r;
   }
 
   global.scormbuild = global.scormbuild || {};

@@ -210,30 +210,36 @@
       this.interactions += 1;
       return this.interactions - 1;
     },
-    ok: function (result) {
-      return result === "true" && call(this.api, this.words.methods.error, []) in { "0": 1, "": 1 };
+    /* "ok"; "invalid" when the LMS rejects the value itself (error codes 4xx in both
+     * versions: read-only, type mismatch, out of range...), which no retry can cure; else
+     * "retry" (a false return, a general or commit failure, an exception). */
+    outcome: function (method, args) {
+      var result = call(this.api, method, args);
+      var code = call(this.api, this.words.methods.error, []);
+      if (result === "true" && (code === "0" || code === "")) { return "ok"; }
+      return /^4\d\d$/.test(code) ? "invalid" : "retry";
     },
     get: function (key) { return call(this.api, this.words.methods.get, [key]); },
     set: function (key, value) {
-      value = String(value);
-      if (!this.pending.length && this.ok(call(this.api, this.words.methods.set, [key, value]))) {
-        return true;
-      }
-      this.pending.push([key, value]);
-      return false;
+      this.pending.push([key, String(value)]);
+      return this.flushWrites();
     },
-    /* Send what is pending, in order, then commit; true only if the LMS took everything. */
-    flush: function () {
+    /* Send pending writes in order; stop at the first the LMS cannot take now. */
+    flushWrites: function () {
       while (this.pending.length) {
-        var entry = this.pending[0];
-        if (!this.ok(call(this.api, this.words.methods.set, entry))) { return false; }
+        if (this.outcome(this.words.methods.set, this.pending[0]) === "retry") { return false; }
         this.pending.shift();
       }
-      return this.ok(call(this.api, this.words.methods.commit, [""]));
+      return true;
+    },
+    /* Send what is pending, then commit; true only if the LMS took everything. */
+    flush: function () {
+      return this.flushWrites() && this.outcome(this.words.methods.commit, [""]) === "ok";
     },
     finish: function () {
-      if (this.terminated) { return true; }
-      this.terminated = this.ok(call(this.api, this.words.methods.finish, [""]));
+      if (!this.terminated) {
+        this.terminated = this.outcome(this.words.methods.finish, [""]) === "ok";
+      }
       return this.terminated;
     }
   };

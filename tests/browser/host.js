@@ -17,6 +17,24 @@
     window.recorded.push([element, value]);
   });
   api.on(finisher, function () { window.terminations += 1; });
+  /* window.lmsDown = true makes every write and commit fail, as a lost session would.
+   * window.refused lists every write the runtime itself refused, with its error code. */
+  window.lmsDown = false;
+  window.refused = [];
+  var errorMethod = version === "2004" ? "GetLastError" : "LMSGetLastError";
+  ["LMSSetValue", "LMSCommit", "SetValue", "Commit"].forEach(function (method) {
+    var original = api[method];
+    if (!original) { return; }
+    api[method] = function () {
+      if (window.lmsDown) { return "false"; }
+      var result = original.apply(api, arguments);
+      if (String(result) !== "true") {
+        window.refused.push([method].concat(Array.prototype.slice.call(arguments),
+                                            [api[errorMethod]()]));
+      }
+      return result;
+    };
+  });
   if (version === "2004") { window.API_1484_11 = api; } else { window.API = api; }
   window.addEventListener("DOMContentLoaded", function () {
     document.getElementById("sco").src = query.get("launch");
