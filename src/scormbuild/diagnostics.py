@@ -39,6 +39,8 @@ CODES: dict[str, str] = {
     "SB210": "unknown framework",
     "SB211": "feedback missing",
     "SB212": "question tests a competence the module does not list",
+    "SB213": "competentiewijzer scale is malformed",
+    "SB214": "a competentiewijzer has no quiz",
     "SB301": "package could not be built",
     "SB401": "package does not match the official XSD",
     "SB402": "manifest missing or not at the package root",

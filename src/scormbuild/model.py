@@ -173,6 +173,31 @@ class Page:
     source_name: str
 
 
+class ModuleKind(enum.StrEnum):
+    """Lessons (optionally with a quiz), or a competentiewijzer: a self-assessment per
+    competence that ends in a profile per cluster."""
+
+    LESSONS = "lessons"
+    COMPETENTIEWIJZER = "competentiewijzer"
+
+
+@dataclass(frozen=True)
+class ScalePoint:
+    """One point of a self-assessment scale; `value` counts from 1."""
+
+    value: int
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SelfAssessment:
+    """The competentiewijzer's scale; a rating of `proficient` or higher counts as mastered."""
+
+    scale: tuple[ScalePoint, ...]
+    proficient: int
+
+
 @dataclass(frozen=True)
 class Module:
     id: str
@@ -186,6 +211,21 @@ class Module:
     quiz: Quiz | None = None
     resources: tuple[Resource, ...] = ()
     assets: tuple[Asset, ...] = ()
+    self_assessment: SelfAssessment | None = None
+
+    @property
+    def kind(self) -> ModuleKind:
+        return ModuleKind.COMPETENTIEWIJZER if self.self_assessment else ModuleKind.LESSONS
+
+    def pass_mark(self) -> float | None:
+        """The share (0-1) of the score from which a competence counts as mastered: the quiz's
+        mastery score, or the wijzer's proficient rating on its scale; None without either."""
+        if self.quiz is not None:
+            return self.quiz.mastery_score / 100
+        if self.self_assessment is not None:
+            points = len(self.self_assessment.scale)
+            return (self.self_assessment.proficient - 1) / (points - 1)
+        return None
 
 
 class Level(enum.StrEnum):

@@ -8,6 +8,7 @@
   var config = JSON.parse(document.getElementById("sb-config").textContent);
   var strings = config.strings;
   var quiz = config.quiz;
+  var wijzer = config.wijzer;
   var connection = sb.scorm.connect();
   var lms = connection.lms;
   var words = connection.words;
@@ -20,8 +21,8 @@
   var ended = false;
   var retry = { timer: null, delay: 1000, failing: false };
   /* Everything needed to resume: pages seen, attempt, question, packed answers, checks. */
-  var state = { seen: {}, attempt: 1, question: 0, answers: [], checked: [], shown: false,
-                finished: false };
+  var state = { seen: {}, attempt: 1, question: 0, answers: [], checked: [], ratings: "",
+                shown: false, finished: false };
 
   function slice(list) { return Array.prototype.slice.call(list); }
 
@@ -45,6 +46,7 @@
       q: state.question,
       r: state.answers,
       c: state.checked.map(function (c) { return c ? 1 : 0; }).join(""),
+      w: state.ratings,
       f: (state.finished ? 1 : 0) + (state.shown ? 2 : 0)
     });
   }
@@ -60,6 +62,7 @@
     state.question = Math.min(saved.q || 0, Math.max(fieldsets.length - 1, 0));
     state.answers = saved.r || [];
     state.checked = String(saved.c || "").split("").map(function (bit) { return bit === "1"; });
+    state.ratings = String(saved.w || "");
     state.finished = Boolean(saved.f & 1);
     state.shown = Boolean(saved.f & 2);
   }
@@ -89,7 +92,8 @@
   }
 
   function moduleDone() {
-    return quiz ? state.finished : pages.every(function (p, i) { return state.seen[pageId(i)]; });
+    return quiz || wijzer ? state.finished :
+      pages.every(function (p, i) { return state.seen[pageId(i)]; });
   }
 
   function end() {
@@ -119,7 +123,7 @@
       heading.focus();
       global.scrollTo(0, 0);
     }
-    if (!quiz && moduleDone()) {
+    if (!quiz && !wijzer && moduleDone()) {
       words.progress(lms, true);
       say(strings.completed);
     }
@@ -310,6 +314,66 @@
     }
   }
 
+  /* ---- competentiewijzer ---- */
+
+  function wijzerForm() { return document.getElementById("sb-wijzer"); }
+
+  function showProfile() {
+    var profile = document.getElementById("sb-profile");
+    var rows = sb.wijzer.averages(wijzer, state.ratings);
+    sb.wijzer.draw(profile.querySelector("[data-sb-chart]"), rows, wijzer.points,
+                   fill(strings.profile_chart, { max: wijzer.points }));
+    var body = profile.querySelector("[data-sb-cluster-scores]");
+    body.textContent = "";
+    rows.forEach(function (row) {
+      var tr = body.insertRow();
+      tr.insertCell().textContent = row.label;
+      tr.insertCell().textContent = row.value + " / " + wijzer.points;
+    });
+    profile.hidden = false;
+    profile.focus();
+  }
+
+  function reportProfile() {
+    var ratings = sb.wijzer.read(wijzerForm(), wijzer);
+    var open = ratings.split("0").length - 1;
+    if (open) {
+      document.getElementById("sb-wijzer-status").textContent = fill(strings.rate_all, { n: open });
+      return;
+    }
+    document.getElementById("sb-wijzer-status").textContent = "";
+    var total = 0;
+    sb.wijzer.competences(wijzer).forEach(function (id, i) {
+      var rating = Number(ratings.charAt(i));
+      var raw = Math.round((rating - 1) / (wijzer.points - 1) * 10000) / 100;
+      total += raw;
+      words.interaction(lms, { id: id, kind: "likert", objective: id, time: new Date(),
+                               weight: 1, response: [rating], correct: null, result: null,
+                               latency: Date.now() - questionShownAt });
+      words.objective(lms, id, raw, rating >= wijzer.proficient);
+    });
+    // The module's own objective: the mean rating, against the same pass mark.
+    var mean = Math.round(total / ratings.length * 100) / 100;
+    words.objective(lms, wijzer.objective, mean,
+                    mean >= (wijzer.proficient - 1) / (wijzer.points - 1) * 100);
+    words.progress(lms, true);
+    state.ratings = ratings;
+    state.finished = true;
+    state.shown = true;
+    save();
+    showProfile();
+  }
+
+  function startWijzer() {
+    sb.wijzer.restore(wijzerForm(), wijzer, state.ratings);
+    if (state.shown) { showProfile(); }
+    wijzerForm().addEventListener("change", function () {
+      state.ratings = sb.wijzer.read(wijzerForm(), wijzer);
+      save();
+    });
+    wijzerForm().querySelector("[data-sb-profile]").addEventListener("click", reportProfile);
+  }
+
   /* ---- start ---- */
 
   function start() {
@@ -325,6 +389,7 @@
         e.preventDefault();
       });
     }
+    if (wijzer) { startWijzer(); }
     var resumeAt = indexOfPage(lms.get(words.location));
     show(resumeAt < 0 ? 0 : resumeAt, false);
     document.querySelector("[data-sb-nav=previous]").addEventListener("click", function () {

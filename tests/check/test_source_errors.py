@@ -102,6 +102,20 @@ CASES = {
         append("02-verder/module.toml", 'id = "start"\n'),
         "course/02-verder: error: duplicate module id 'start' (also the id of course/01-start) "
         "[SB204]"),
+    "unknown module type": (
+        append("02-verder/module.toml", 'type = "wijzer"\n'),
+        "course/02-verder/module.toml:4: error: type: unknown module type 'wijzer' (did you mean "
+        "'competentiewijzer'?) [SB203]"),
+    "competentiewijzer with a three-point scale": (
+        append("02-verder/module.toml", 'type = "competentiewijzer"\nproficient = 2\n'
+               + "".join(f'[[scale]]\nvalue = {v}\nlabel = "L"\ndescription = "D"\n'
+                         for v in (1, 2, 3))),
+        "course/02-verder/module.toml:6: error: scale: a competentiewijzer needs a scale of 4 "
+        "or 5 points, not 3 [SB213]"),
+    "competentiewijzer with a quiz": (
+        replace("01-start/module.toml", "duration = 15", 'duration = 15\ntype = "competentiewijzer"'),
+        "course/01-start/module.toml:6: error: type: a competentiewijzer module cannot have a "
+        "quiz.toml (move the quiz to a module of its own) [SB214]"),
     "module folder without order prefix": (
         append("extra/01-pagina.md", '+++\ntitle = "Extra"\n+++\nTekst.\n'),
         "course/extra: error: module folder 'extra' has no order prefix (rename it like "

@@ -10,6 +10,7 @@ from scormbuild.check.ids import check_id, check_unique, suggest, text, texts
 from scormbuild.check.quiz import check_quiz
 from scormbuild.check.references import check_references
 from scormbuild.check.schema import at, check_shape
+from scormbuild.check.self_assessment import check_module_kind
 from scormbuild.check.shapes import COURSE, MODULE, PAGE, RESOURCE, RESOURCES
 from scormbuild.diagnostics import Sink
 from scormbuild.load.files import MarkdownDocument, TomlDocument
@@ -107,12 +108,15 @@ def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sin
         ok = False
     module_id = sources.slug
     listed: tuple[str, ...] = ()
+    self_assessment = None
     if meta is not None and ok:
         module_id = meta.data.get("id", sources.slug)
         ok = check_id(meta, module_id, ("id",), sink)
         listed = texts(meta.data, "competences")
         if framework:
             ok = _known_competences(meta, listed, ("competences",), competences, sink) and ok
+        kind_ok, self_assessment = check_module_kind(meta, sources.quiz is not None, sink)
+        ok = kind_ok and ok
     pages, assets = _check_pages(sources, sink)
     quiz = None
     if sources.quiz is not None:
@@ -134,6 +138,7 @@ def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sin
         description=text(data, "description"), competences=listed, pages=pages,
         keywords=texts(data, "keywords"), duration=data.get("duration", 0), quiz=quiz,
         resources=resources, assets=tuple(sorted(set(assets), key=lambda a: a.target)),
+        self_assessment=self_assessment,
     )
 
 

@@ -30,9 +30,13 @@ COURSE = Shape((
     Key("keywords", TEXT_LIST),
 ))
 
+SCALE_POINT = Shape((
+    Key("value", INTEGER, True), Key("label", TEXT, True), Key("description", TEXT, True),
+))
 MODULE = Shape((
     Key("id", TEXT), Key("title", TEXT, True), Key("description", TEXT, True),
     Key("competences", TEXT_LIST, True), Key("keywords", TEXT_LIST), Key("duration", INTEGER),
+    Key("type", TEXT), Key("scale", SCALE_POINT, many=True), Key("proficient", INTEGER),
 ))
 
 PAGE = Shape((Key("title", TEXT, True), Key("id", TEXT)))

@@ -71,7 +71,8 @@ def _sequencing(module: Module) -> etree._Element:
     """Objectives: the module as primary, then one per competence, all with the pass mark."""
     sequencing = etree.Element(_ss("sequencing"))
     objectives = child(sequencing, _ss("objectives"))
-    pass_mark = f"{module.quiz.mastery_score / 100:g}" if module.quiz else None
+    mark = module.pass_mark()
+    pass_mark = None if mark is None else f"{round(mark, 4):g}"
     primary = child(objectives, _ss("primaryObjective"),
                     objectiveID=primary_objective_id(module), satisfiedByMeasure="false")
     if pass_mark is not None:

@@ -47,6 +47,34 @@ class ResourceView:
 
 
 @dataclass(frozen=True)
+class RatedCompetenceView:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RatedClusterView:
+    label: str
+    competences: tuple[RatedCompetenceView, ...]
+
+
+@dataclass(frozen=True)
+class ScalePointView:
+    value: int
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class WijzerView:
+    """A competentiewijzer: the scale, then the competences to rate grouped by cluster."""
+
+    scale: tuple[ScalePointView, ...]
+    clusters: tuple[RatedClusterView, ...]
+    source_note: str
+
+
+@dataclass(frozen=True)
 class PageView:
     """One screen of the module: a lesson, the "aan de slag" list, or the quiz."""
 
@@ -56,6 +84,7 @@ class PageView:
     html: Markup = Markup("")
     resources: tuple[ResourceView, ...] = ()
     quiz: QuizView | None = None
+    wijzer: WijzerView | None = None
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-from scormbuild.model import Course, Module, Question, QuestionType, Quiz, Resource
+from scormbuild.model import Cluster, Course, Module, Question, QuestionType, Quiz, Resource
 from scormbuild.render.context import (ModuleContext, OptionView, PageView, QuestionView,
-                                       QuizView, ResourceView)
+                                       QuizView, RatedClusterView, RatedCompetenceView,
+                                       ResourceView, ScalePointView, WijzerView)
 from scormbuild.render.markdown import MarkdownRenderer
 from scormbuild.render.theme import STATIC_FILES, theme_dir, ui_strings
 
@@ -18,6 +19,7 @@ MODULE_PAGE = "index.html"
 THEME_FOLDER = "theme"
 RESOURCES_PAGE_ID = "aan-de-slag"
 QUIZ_PAGE_ID = "toets"
+WIJZER_PAGE_ID = "wijzer"
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ def module_context(course: Course, module: Module) -> ModuleContext:
     if module.quiz:
         pages.append(PageView(QUIZ_PAGE_ID, module.quiz.title, "quiz",
                               quiz=_quiz_view(course, module.quiz, renderer)))
+    if module.self_assessment:
+        pages.append(PageView(WIJZER_PAGE_ID, strings["wijzer_title"], "wijzer",
+                              wijzer=_wijzer_view(course, module, strings)))
     config = {
         "course": course.id,
         "module": module.id,
@@ -84,6 +89,7 @@ def module_context(course: Course, module: Module) -> ModuleContext:
         "competences": [{"id": c, "label": _competence_label(course, c)}
                         for c in module.competences],
         "quiz": _quiz_config(module) if module.quiz else None,
+        "wijzer": _wijzer_config(course, module) if module.self_assessment else None,
         "strings": strings,
     }
     return ModuleContext(
@@ -115,6 +121,43 @@ def _quiz_config(module: Module) -> dict[str, object]:
             "correct": _correct_answer(q), "options": [o.id for o in q.options],
             "pairs": [p.id for p in q.pairs],
         } for q in quiz.questions],
+    }
+
+
+def _rated_clusters(course: Course, module: Module) -> list[tuple[Cluster, list[str]]]:
+    """The module's competences grouped by cluster, in the framework's order."""
+    groups = []
+    for cluster in course.framework.clusters:
+        members = [c for c in module.competences if course.framework.lineage(c)[0] is cluster]
+        if members:
+            groups.append((cluster, members))
+    return groups
+
+
+def _wijzer_view(course: Course, module: Module, strings: dict[str, str]) -> WijzerView:
+    assert module.self_assessment is not None
+    framework = course.framework
+    return WijzerView(
+        scale=tuple(ScalePointView(p.value, p.label, p.description)
+                    for p in module.self_assessment.scale),
+        clusters=tuple(
+            RatedClusterView(f"{cluster.number} {cluster.title}",
+                             tuple(RatedCompetenceView(c, _competence_label(course, c))
+                                   for c in members))
+            for cluster, members in _rated_clusters(course, module)),
+        source_note=_fill(strings["wijzer_source"], framework=framework.title,
+                          publisher=framework.publisher, version=framework.version),
+    )
+
+
+def _wijzer_config(course: Course, module: Module) -> dict[str, object]:
+    assert module.self_assessment is not None
+    return {
+        "points": len(module.self_assessment.scale),
+        "proficient": module.self_assessment.proficient,
+        "objective": f"{module.id}.module",
+        "clusters": [{"label": f"{cluster.number} {cluster.title}", "competences": members}
+                     for cluster, members in _rated_clusters(course, module)],
     }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 #: Theme files copied into every package, relative to the theme folder.
 STATIC_FILES = ("scormbuild.css", "runtime/format.js", "runtime/scorm.js", "runtime/quiz.js",
+                "runtime/wijzer.js",
                 "runtime/player.js")
 
 
