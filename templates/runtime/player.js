@@ -194,8 +194,11 @@
     fieldsets.forEach(function (fieldset, i) { fieldset.hidden = i !== index || state.shown; });
     result.hidden = !state.shown;
     questionShownAt = Date.now();
-    if (moveFocus) { part(fieldsets[index], "legend").setAttribute("tabindex", "-1"); }
-    if (moveFocus) { part(fieldsets[index], "legend").focus(); }
+    if (moveFocus) {
+      var legend = part(fieldsets[index], "legend");
+      legend.setAttribute("tabindex", "-1");
+      legend.focus();
+    }
   }
 
   function check(index) {
@@ -211,6 +214,7 @@
     state.answers[index] = sb.quiz.pack(q, response);
     state.checked[index] = true;
     showFeedback(index, response.map(function (r) { return String(r); }), right);
+    part(fieldset, "[data-sb-next-question]").focus(); // the check button just disappeared
     words.interaction(lms, {
       id: q.id, kind: kind.interaction, objective: q.competence, time: new Date(),
       weight: q.weight, response: sb.quiz.neutral(q, response),
