@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "SB212": "question tests a competence the module does not list",
     "SB213": "competentiewijzer scale is malformed",
     "SB214": "a competentiewijzer has no quiz",
+    "SB215": "saved learner state may exceed SCORM 1.2's 4,096 characters",
     "SB301": "package could not be built",
     "SB401": "package does not match the official XSD",
     "SB402": "manifest missing or not at the package root",

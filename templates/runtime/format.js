@@ -43,9 +43,11 @@
     decimal: function (value) {
       return String(Math.round(value * 1e7) / 1e7);
     },
-    /* Learner text inside a response: at most `max` characters, no control characters. */
+    /* Learner text inside a response: at most `max` UTF-16 units (what Moodle's patterns
+     * count), no control characters, no surrogate half left over by the cut. */
     text: function (value, max) {
-      return String(value).replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, max);
+      return String(value).replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, max)
+        .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, "$1");
     }
   };
 

@@ -21,8 +21,8 @@
   var ended = false;
   var retry = { timer: null, delay: 1000, failing: false };
   /* Everything needed to resume: pages seen, attempt, question, packed answers, checks. */
-  var state = { seen: {}, attempt: 1, question: 0, answers: [], checked: [], ratings: "",
-                shown: false, finished: false };
+  var state = { seen: {}, attempt: 1, question: 0, answers: [], checked: [], right: [],
+                ratings: "", shown: false, finished: false };
 
   function slice(list) { return Array.prototype.slice.call(list); }
 
@@ -46,6 +46,7 @@
       q: state.question,
       r: state.answers,
       c: state.checked.map(function (c) { return c ? 1 : 0; }).join(""),
+      k: state.right.map(function (c) { return c ? 1 : 0; }).join(""),
       w: state.ratings,
       f: (state.finished ? 1 : 0) + (state.shown ? 2 : 0)
     });
@@ -62,6 +63,7 @@
     state.question = Math.min(saved.q || 0, Math.max(fieldsets.length - 1, 0));
     state.answers = saved.r || [];
     state.checked = String(saved.c || "").split("").map(function (bit) { return bit === "1"; });
+    state.right = String(saved.k || "").split("").map(function (bit) { return bit === "1"; });
     state.ratings = String(saved.w || "");
     state.finished = Boolean(saved.f & 1);
     state.shown = Boolean(saved.f & 2);
@@ -184,11 +186,6 @@
     part(fieldset, "[data-sb-next-question]").hidden = true;
   }
 
-  function grade(index, response) {
-    var q = quiz.questions[index];
-    return sb.quiz.kinds[q.type].right(q, response);
-  }
-
   function showQuestion(index, moveFocus) {
     state.question = index;
     fieldsets.forEach(function (fieldset, i) { fieldset.hidden = i !== index || state.shown; });
@@ -213,6 +210,7 @@
     var right = kind.right(q, response);
     state.answers[index] = sb.quiz.pack(q, response);
     state.checked[index] = true;
+    state.right[index] = right;
     showFeedback(index, response.map(function (r) { return String(r); }), right);
     part(fieldset, "[data-sb-next-question]").focus(); // the check button just disappeared
     words.interaction(lms, {
@@ -228,7 +226,7 @@
     var totals = {};
     var all = { got: 0, max: 0 };
     quiz.questions.forEach(function (q, i) {
-      var got = state.checked[i] && grade(i, sb.quiz.unpack(q, state.answers[i])) ? q.weight : 0;
+      var got = state.checked[i] && state.right[i] ? q.weight : 0;
       totals[q.competence] = totals[q.competence] || { got: 0, max: 0 };
       totals[q.competence].got += got;
       totals[q.competence].max += q.weight;
@@ -286,6 +284,7 @@
     state.attempt += 1;
     state.answers = [];
     state.checked = [];
+    state.right = [];
     state.shown = false;
     document.getElementById("sb-quiz").reset();
     fieldsets.forEach(clearFeedback);
@@ -300,7 +299,7 @@
       if (state.answers[i] === undefined || state.answers[i] === null) { return; }
       var response = sb.quiz.unpack(q, state.answers[i]);
       sb.quiz.restore(fieldsets[i], q, response);
-      if (state.checked[i]) { showFeedback(i, response, grade(i, response)); }
+      if (state.checked[i]) { showFeedback(i, response, Boolean(state.right[i])); }
     });
     if (state.shown) { showResult(scores()); } else { showQuestion(state.question, false); }
   }

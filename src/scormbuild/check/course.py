@@ -9,6 +9,7 @@ from scormbuild.check.framework import check_framework
 from scormbuild.check.ids import check_id, check_unique, suggest, text, texts
 from scormbuild.check.quiz import check_quiz
 from scormbuild.check.references import check_references
+from scormbuild.check.saved_state import check_saved_state
 from scormbuild.check.schema import at, check_shape
 from scormbuild.check.self_assessment import check_module_kind
 from scormbuild.check.shapes import COURSE, MODULE, PAGE, RESOURCE, RESOURCES
@@ -133,13 +134,16 @@ def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sin
     if not ok or pages is None or meta is None or framework is None:
         return None
     data = meta.data
-    return Module(
+    module = Module(
         id=module_id, order=sources.order, title=text(data, "title"),
         description=text(data, "description"), competences=listed, pages=pages,
         keywords=texts(data, "keywords"), duration=data.get("duration", 0), quiz=quiz,
         resources=resources, assets=tuple(sorted(set(assets), key=lambda a: a.target)),
         self_assessment=self_assessment,
     )
+    screens = len(pages) + sum(map(bool, (resources, quiz, self_assessment)))
+    check_saved_state(module, screens, sources.quiz.shown if sources.quiz else meta.shown, sink)
+    return module
 
 
 def _known_competences(document: TomlDocument, ids: tuple[str, ...], path: tuple[str, ...],

@@ -13,6 +13,9 @@ from scormbuild.load.toml_index import KeyPath
 from scormbuild.model import Option, Pair, Question, QuestionType, Quiz
 
 _TYPES = [t.value for t in QuestionType]
+#: The runtime saves a chosen option as one base-36 digit (quiz.js `pack`); 20 keeps the
+#: page usable on a phone as well.
+MAX_CHOICES = 20
 
 
 def check_quiz(document: TomlDocument, competences: tuple[str, ...], sink: Sink) -> Quiz | None:
@@ -102,8 +105,8 @@ def _options(document: TomlDocument, raw: dict[str, Any], path: KeyPath, sink: S
              need_feedback: bool) -> tuple[Option, ...] | None:
     options = raw.get("options", [])
     ok = True
-    if len(options) < 2:
-        sink.error(document.shown, "SB203", "give at least two options",
+    if not 2 <= len(options) <= MAX_CHOICES:
+        sink.error(document.shown, "SB203", f"give between 2 and {MAX_CHOICES} options",
                    **at(document, path + ("options",)))
         ok = False
     for j, item in enumerate(options):
@@ -194,8 +197,8 @@ def _matching(document: TomlDocument, raw: dict[str, Any], path: KeyPath, sink: 
         return None
     pairs = raw["pairs"]
     ok = True
-    if len(pairs) < 2:
-        sink.error(document.shown, "SB203", "give at least two pairs",
+    if not 2 <= len(pairs) <= MAX_CHOICES:
+        sink.error(document.shown, "SB203", f"give between 2 and {MAX_CHOICES} pairs",
                    **at(document, path + ("pairs",)))
         ok = False
     for j, item in enumerate(pairs):
