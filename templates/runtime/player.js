@@ -413,6 +413,7 @@
     });
     global.addEventListener("pagehide", end);
     global.addEventListener("beforeunload", end);
+    if (global.performance && performance.mark) { performance.mark("scormbuild-ready"); }
   }
 
   start();

@@ -9,6 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from scormbuild.model import Cluster, Course, Module, Question, QuestionType, Quiz, Resource
+from scormbuild.render.compact import compact
 from scormbuild.render.context import (ModuleContext, OptionView, PageView, QuestionView,
                                        QuizView, RatedClusterView, RatedCompetenceView,
                                        ResourceView, ScalePointView, WijzerView)
@@ -49,7 +50,9 @@ class Renderer:
 
     def theme_files(self) -> list[RenderedFile]:
         """The stylesheet and runtime scripts every package carries once, under theme/."""
-        return [RenderedFile(f"{THEME_FOLDER}/{name}", (theme_dir() / name).read_bytes())
+        return [RenderedFile(f"{THEME_FOLDER}/{name}",
+                             compact((theme_dir() / name).read_text(encoding="utf-8"))
+                             .encode("utf-8"))
                 for name in STATIC_FILES]
 
     def module_files(self, course: Course, module: Module) -> list[RenderedFile]:
