@@ -234,3 +234,12 @@ def test_retry_starts_a_new_attempt_until_the_attempts_are_used(
     assert "Je hebt al je pogingen gebruikt." in frame.locator("#sb-result").inner_text()
     assert frame.locator("[data-sb-retry]").is_hidden()
     assert value(page, "12", "cmi.core.lesson_status") == "passed"
+
+
+def test_without_an_lms_the_quiz_works_fully(page, server: str, site: Path,  # type: ignore[no-untyped-def]
+                                             packages: Path) -> None:
+    prefix = unpack(packages / "scorm12" / "01-toets.zip", site, "quiz-standalone")
+    page.goto(f"{server}{prefix}/toets/index.html")
+    assert page.locator("#sb-status").inner_text().startswith("Je bekijkt deze module buiten")
+    take_quiz(page, RIGHT)
+    assert "Je score is 100%. Je hebt de toets gehaald." in page.locator("[data-sb-score]").inner_text()
