@@ -3,13 +3,13 @@ reports completion on the last page, resumes at the saved location, terminates o
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
+from tests.browser import lms
 from tests.browser.conftest import unpack
+from tests.browser.lms import value, written
 from tests.conftest import run
 
 
@@ -29,28 +29,19 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def launch(page, server: str, site: Path, package: Path, version: str,  # type: ignore[no-untyped-def]
            state: dict | None = None, module: str = "start"):
-    prefix = unpack(package, site, f"{version}-{package.stem}")
-    url = f"{server}/host.html?version={version}&launch={prefix}/{module}/index.html"
-    if state:
-        url += "&state=" + quote(json.dumps(state))
-    page.goto(url)
-    frame = page.frame_locator("#sco")
-    frame.locator("#sb-progress").wait_for()
-    return frame
+    return lms.launch(page, server, site, package, version, module, state)
 
 
 def cmi(page, path: str) -> str:  # type: ignore[no-untyped-def]
-    api = "API_1484_11" if path.startswith("2004:") else "API"
-    element = path.split(":", 1)[1]
-    return page.evaluate(f"window.{api}.getCMIValue({json.dumps(element)})")
+    version, element = path.split(":", 1)
+    return value(page, version, element)
 
 
 def last_written(page, element: str) -> str:  # type: ignore[no-untyped-def]
     """What the SCO last wrote to a write-only element, from the host's record of SetValue."""
-    values = page.evaluate("window.recorded.filter(r => r[0] === %s).map(r => r[1])"
-                           % json.dumps(element))
-    assert values, f"{element} was never written"
-    return values[-1]
+    found = written(page, element)
+    assert element in found, f"{element} was never written"
+    return found[element]
 
 
 STATUS = {"12": "12:cmi.core.lesson_status", "2004": "2004:cmi.completion_status"}

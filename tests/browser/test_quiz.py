@@ -3,15 +3,15 @@ interactions, resume and an LMS that fails for a while, for SCORM 1.2 and 2004."
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
+from tests.browser import lms
 from tests.browser.conftest import unpack
 from tests.browser.learner import ORDER, RIGHT, WRONG, answer, next_question, take_quiz
+from tests.browser.lms import FOLDER, leave, value, written
 from tests.conftest import FIXTURES, run
 
 VERSIONS = ["12", "2004"]
@@ -28,26 +28,8 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def launch(page, server: str, site: Path, packages: Path, version: str,  # type: ignore[no-untyped-def]
            state: dict | None = None):
-    folder = "scorm12" if version == "12" else "scorm2004"
-    prefix = unpack(packages / folder / "01-toets.zip", site, f"quiz-{version}")
-    url = f"{server}/host.html?version={version}&launch={prefix}/toets/index.html"
-    if state:
-        url += "&state=" + quote(json.dumps(state))
-    page.goto(url)
-    frame = page.frame_locator("#sco")
-    frame.locator("#sb-progress").wait_for()
-    return frame
-
-
-def value(page, version: str, element: str) -> str:  # type: ignore[no-untyped-def]
-    api = "API" if version == "12" else "API_1484_11"
-    return page.evaluate(f"window.{api}.getCMIValue({json.dumps(element)})")
-
-
-def written(page, prefix: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """The last value the SCO wrote to each element under `prefix`."""
-    pairs = page.evaluate("window.recorded")
-    return {k: v for k, v in pairs if k.startswith(prefix)}
+    return lms.launch(page, server, site, packages / FOLDER[version] / "01-toets.zip", version,
+                      "toets", state)
 
 
 def objectives(page, version: str) -> dict[str, dict[str, str]]:  # type: ignore[no-untyped-def]
@@ -59,12 +41,6 @@ def objectives(page, version: str) -> dict[str, dict[str, str]]:  # type: ignore
         result[value(page, version, base + "id")] = {f: value(page, version, base + f)
                                                      for f in fields}
     return result
-
-
-def leave(page) -> None:  # type: ignore[no-untyped-def]
-    page.evaluate("document.getElementById('sco').src = 'about:blank'")
-    page.wait_for_function("window.terminations === 1")
-    assert page.evaluate("window.refused") == [], "the LMS refused a value the SCO wrote"
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -3,14 +3,13 @@ competence, a profile per cluster drawn as SVG, and ratings kept across a relaun
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
-from tests.browser.conftest import unpack
+from tests.browser import lms
+from tests.browser.lms import FOLDER, leave, value
 from tests.conftest import FIXTURES, run
 
 RATINGS = {"mk-1.1": "4", "mk-1.2": "2", "mk-plan": "3"}
@@ -27,14 +26,8 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def launch(page, server: str, site: Path, packages: Path, version: str,  # type: ignore[no-untyped-def]
            state: dict | None = None):
-    folder = "scorm12" if version == "12" else "scorm2004"
-    prefix = unpack(packages / folder / "02-wijzer.zip", site, f"wijzer-{version}")
-    url = f"{server}/host.html?version={version}&launch={prefix}/wijzer/index.html"
-    if state:
-        url += "&state=" + quote(json.dumps(state))
-    page.goto(url)
-    frame = page.frame_locator("#sco")
-    frame.locator("#sb-progress").wait_for()
+    frame = lms.launch(page, server, site, packages / FOLDER[version] / "02-wijzer.zip", version,
+                       "wijzer", state)
     if state is None:  # a new learner starts on the introduction page
         frame.locator("[data-sb-nav=next]").click()
     return frame
@@ -43,17 +36,6 @@ def launch(page, server: str, site: Path, packages: Path, version: str,  # type:
 def rate(frame, ratings: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     for competence, value in ratings.items():
         frame.locator(f"input[name='r-{competence}'][value='{value}']").check()
-
-
-def value(page, version: str, element: str) -> str:  # type: ignore[no-untyped-def]
-    api = "API" if version == "12" else "API_1484_11"
-    return str(page.evaluate(f"window.{api}.getCMIValue({json.dumps(element)})"))
-
-
-def leave(page) -> None:  # type: ignore[no-untyped-def]
-    page.evaluate("document.getElementById('sco').src = 'about:blank'")
-    page.wait_for_function("window.terminations === 1")
-    assert page.evaluate("window.refused") == []
 
 
 @pytest.mark.parametrize("version", ["12", "2004"])
