@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Severity(enum.IntEnum):
@@ -57,15 +57,19 @@ CODES: dict[str, str] = {
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem at one place. `where` is a key path such as `questions[3].competence`."""
+    """One problem at one place. `where` is a key path such as `questions[3].competence`.
+
+    Every field takes part in equality (two problems at one place are two diagnostics) and
+    the field order is the sort order: by file, line, key path, then the rest.
+    """
 
     path: str
     line: int = 0
     where: str = ""
-    severity: Severity = field(default=Severity.ERROR, compare=False)
-    code: str = field(default="", compare=False)
-    message: str = field(default="", compare=False)
-    hint: str = field(default="", compare=False)
+    severity: Severity = Severity.ERROR
+    code: str = ""
+    message: str = ""
+    hint: str = ""
 
     def __post_init__(self) -> None:
         if self.code not in CODES:

@@ -56,8 +56,10 @@ class Framework:
         """Ids a module may develop or a question may test: competences, or leaf clusters."""
         ids: list[str] = []
         for cluster in self.clusters:
-            ids.extend(c.id for c in cluster.competences) if cluster.competences else ids.append(
-                cluster.id)
+            if cluster.competences:
+                ids.extend(competence.id for competence in cluster.competences)
+            else:
+                ids.append(cluster.id)
         return tuple(ids)
 
     def lineage(self, competence_id: str) -> tuple[Cluster, Competence | None]:

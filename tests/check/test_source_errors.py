@@ -176,3 +176,18 @@ def test_check_command_reports_the_same_diagnostics_as_json(course: Path) -> Non
         "severity": "error", "code": "SB205", "message": "unknown competence id 'mk-1.3'",
         "hint": "did you mean 'mk-1.2'?",
     }
+
+
+def test_two_problems_at_one_place_are_both_reported(course: Path) -> None:
+    replace("01-start/quiz.toml", 'prompt = "Klopt dit?"\n', "")(course)
+    replace("01-start/quiz.toml", 'feedback_correct = "Ja."\nfeedback_incorrect = "Nee."\n\n'
+            '[[questions]]\nid = "volgorde"', '[[questions]]\nid = "volgorde"')(course)
+    result = run("check", "course")
+    assert result.stderr.splitlines() == [
+        "course/01-start/quiz.toml:22: error: questions[2]: missing required key 'feedback_correct' "
+        "[SB202]",
+        "course/01-start/quiz.toml:22: error: questions[2]: missing required key "
+        "'feedback_incorrect' [SB202]",
+        "course/01-start/quiz.toml:22: error: questions[2]: missing required key 'prompt' [SB202]",
+        "3 errors, 0 warnings",
+    ]
