@@ -89,7 +89,7 @@ def main() -> int:
     options = parser.parse_args()
     raw, gzipped, count = sizes()
     print(f"theme JS + CSS as shipped: {raw / 1024:.1f} KB uncompressed, {gzipped / 1024:.1f} KB "
-          f"gzipped ({count} files, gzipped one by one as a server would)")
+          f"gzipped ({count} files, each gzipped as a server would)")
     with tempfile.TemporaryDirectory() as scratch:
         timings = interactive_ms(build(Path(scratch)), options.runs)
     ninetieth = statistics.quantiles(timings, n=10)[-1]

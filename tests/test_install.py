@@ -33,4 +33,4 @@ def test_wheel_ships_the_theme_and_builds_from_another_folder(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     package = elsewhere / "out" / "minicursus" / "scorm12" / "01-start.zip"
     with zipfile.ZipFile(package) as archive:
-        assert "theme/runtime/player.js" in archive.namelist()
+        assert "theme/runtime.js" in archive.namelist()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scormbuild.render.compact import compact
 from scormbuild.render.pages import Renderer
-from scormbuild.render.theme import STATIC_FILES, theme_dir
+from scormbuild.render.theme import RUNTIME_SOURCES, STYLESHEET, theme_dir
 
 
 def test_comments_indentation_and_blank_lines_go_code_stays() -> None:
@@ -15,11 +15,15 @@ def test_comments_indentation_and_blank_lines_go_code_stays() -> None:
 
 
 def test_the_shipped_theme_is_compact_and_no_code_line_is_lost() -> None:
-    shipped = {f.path.removeprefix("theme/"): f.data.decode() for f in Renderer().theme_files()}
-    assert set(shipped) == set(STATIC_FILES)
-    for name in STATIC_FILES:
+    shipped = {f.path: f.data.decode() for f in Renderer().theme_files()}
+    assert set(shipped) == {"theme/scormbuild.css", "theme/runtime.js"}
+
+    def code(name: str) -> list[str]:
         source = (theme_dir() / name).read_text(encoding="utf-8")
-        code = [line.strip() for line in source.splitlines()
+        return [line.strip() for line in source.splitlines()
                 if line.strip() and line.strip() != "*"
                 and not line.strip().startswith(("/*", "* ", "*/", "//"))]
-        assert shipped[name].splitlines() == code
+
+    assert shipped["theme/scormbuild.css"].splitlines() == code(STYLESHEET)
+    assert shipped["theme/runtime.js"].splitlines() == [
+        line for name in RUNTIME_SOURCES for line in code(name)]

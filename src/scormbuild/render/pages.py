@@ -14,10 +14,11 @@ from scormbuild.render.context import (ModuleContext, OptionView, PageView, Ques
                                        QuizView, RatedClusterView, RatedCompetenceView,
                                        ResourceView, ScalePointView, WijzerView)
 from scormbuild.render.markdown import MarkdownRenderer
-from scormbuild.render.theme import STATIC_FILES, theme_dir, ui_strings
+from scormbuild.render.theme import RUNTIME_SOURCES, STYLESHEET, theme_dir, ui_strings
 
 MODULE_PAGE = "index.html"
 THEME_FOLDER = "theme"
+RUNTIME_SCRIPT = "runtime.js"
 RESOURCES_PAGE_ID = "aan-de-slag"
 QUIZ_PAGE_ID = "toets"
 WIJZER_PAGE_ID = "wijzer"
@@ -49,11 +50,13 @@ class Renderer:
         self._template = _environment().get_template("module.html")
 
     def theme_files(self) -> list[RenderedFile]:
-        """The stylesheet and runtime scripts every package carries once, under theme/."""
-        return [RenderedFile(f"{THEME_FOLDER}/{name}",
-                             compact((theme_dir() / name).read_text(encoding="utf-8"))
-                             .encode("utf-8"))
-                for name in STATIC_FILES]
+        """The stylesheet and the runtime script every package carries once, under theme/."""
+        def source(name: str) -> str:
+            return compact((theme_dir() / name).read_text(encoding="utf-8"))
+
+        runtime = "".join(source(name) for name in RUNTIME_SOURCES)
+        return [RenderedFile(f"{THEME_FOLDER}/{STYLESHEET}", source(STYLESHEET).encode("utf-8")),
+                RenderedFile(f"{THEME_FOLDER}/{RUNTIME_SCRIPT}", runtime.encode("utf-8"))]
 
     def module_files(self, course: Course, module: Module) -> list[RenderedFile]:
         """The module's HTML page and media, with paths relative to the module folder."""
