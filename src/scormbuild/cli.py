@@ -58,8 +58,11 @@ def main() -> None:
     """Compile course sources into SCORM packages for Moodle and other LMSs."""
 
 
+COURSE_DIRS = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
 @main.command()
-@click.argument("course_dirs", nargs=-1, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("course_dirs", nargs=-1, type=COURSE_DIRS)
 @click.option("--format", "formats", default=",".join(PACKAGERS), show_default=True,
               help="Output formats, comma-separated.")
 @click.option("--out", "out_dir", default="dist", show_default=True,
@@ -100,7 +103,7 @@ def make(course_dirs: tuple[Path, ...], formats: str, out_dir: Path, scope: str,
 
 
 @main.command()
-@click.argument("course_dirs", nargs=-1, type=click.Path(file_okay=False, path_type=Path))
+@click.argument("course_dirs", nargs=-1, type=COURSE_DIRS)
 @click.option("--json", "as_json_output", is_flag=True, help="Print diagnostics as JSON.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def check(course_dirs: tuple[Path, ...], as_json_output: bool, strict: bool) -> None:

@@ -72,6 +72,9 @@ class Framework:
                     return cluster, competence
         raise KeyError(competence_id)
 
+    def cluster(self, cluster_id: str) -> Cluster | None:
+        return next((c for c in self.clusters if c.id == cluster_id), None)
+
     def title_of(self, competence_id: str) -> str:
         cluster, competence = self.lineage(competence_id)
         return (competence or cluster).title
@@ -136,7 +139,7 @@ class Question:
 class Quiz:
     mastery_score: int
     questions: tuple[Question, ...]
-    title: str = "Toets"
+    title: str = ""  # empty: the interface language's word for a quiz
     intro: str = ""
     attempts: int = 0
     shuffle: bool = False
@@ -165,6 +168,13 @@ class Asset:
 
     source: Path
     target: str
+
+
+#: Ids of the pages the compiler adds to a module; an author's page may not take them.
+RESOURCES_PAGE_ID = "aan-de-slag"
+QUIZ_PAGE_ID = "toets"
+WIJZER_PAGE_ID = "wijzer"
+GENERATED_PAGE_IDS = (RESOURCES_PAGE_ID, QUIZ_PAGE_ID, WIJZER_PAGE_ID)
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,9 @@
     fieldsets.forEach(function (fieldset) {
       var container = part(fieldset, ".sb-options, .sb-ordering");
       if (container) {
-        sb.quiz.shuffle(container, "data-sb-shuffle", state.attempt,
+        // Seeded by learner and attempt: stable across a relaunch, different between learners.
+        sb.quiz.shuffle(container, "data-sb-shuffle",
+                        lms.get(words.learner) + ":" + state.attempt,
                         fieldset.getAttribute("data-sb-question"));
       }
     });

@@ -111,10 +111,10 @@
     return h;
   }
 
-  /* Reorder the children of `container` that carry `attribute`, stable for (attempt, id). */
-  function shuffle(container, attribute, attempt, id) {
+  /* Reorder the children of `container` that carry `attribute`, stable for (seed, id). */
+  function shuffle(container, attribute, seed, id) {
     var items = Array.prototype.slice.call(container.querySelectorAll("[" + attribute + "]"));
-    var next = random(hash(id + ":" + attempt));
+    var next = random(hash(id + ":" + seed));
     for (var i = items.length - 1; i > 0; i -= 1) {
       var j = Math.floor(next() * (i + 1));
       var swap = items[i]; items[i] = items[j]; items[j] = swap;

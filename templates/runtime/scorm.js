@@ -47,6 +47,7 @@
                commit: "LMSCommit", finish: "LMSFinish", error: "LMSGetLastError" },
     location: "cmi.core.lesson_location",
     suspend: "cmi.suspend_data",
+    learner: "cmi.core.student_id",
     exit: function (suspend) { return ["cmi.core.exit", suspend ? "suspend" : ""]; },
     sessionTime: function (ms) { return ["cmi.core.session_time", format.timespan12(ms)]; },
     encode: {
@@ -110,6 +111,7 @@
                finish: "Terminate", error: "GetLastError" },
     location: "cmi.location",
     suspend: "cmi.suspend_data",
+    learner: "cmi.learner_id",
     exit: function (suspend) { return ["cmi.exit", suspend ? "suspend" : "normal"]; },
     sessionTime: function (ms) { return ["cmi.session_time", format.duration2004(ms)]; },
     encode: {

@@ -219,3 +219,17 @@ def test_without_an_lms_the_quiz_works_fully(page, server: str, site: Path,  # t
     assert page.locator("#sb-status").inner_text().startswith("Je bekijkt deze module buiten")
     take_quiz(page, RIGHT)
     assert "Je score is 100%. Je hebt de toets gehaald." in page.locator("[data-sb-score]").inner_text()
+
+
+def test_shuffles_differ_between_learners_and_hold_for_one(
+        page, server: str, site: Path, packages: Path) -> None:  # type: ignore[no-untyped-def]
+    def orders(learner: str) -> list[list[str]]:
+        frame = launch(page, server, site, packages, "12",
+                       {"cmi": {"core": {"student_id": learner}}})
+        return [frame.locator(f"#q-{q} [data-sb-shuffle] input, #q-{q} [data-sb-shuffle] select")
+                .evaluate_all("els => els.map(e => e.value || e.getAttribute('data-sb-item'))")
+                for q in ("enkel", "meer", "volgorde")]
+
+    first = orders("learner-1")
+    assert orders("learner-1") == first
+    assert orders("learner-2") != first

@@ -8,7 +8,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 
 from scormbuild.api import check_courses
 from scormbuild.check.saved_state import SCORM12_SUSPEND_LIMIT, saved_state_bound

@@ -34,8 +34,8 @@ def launch(page, server: str, site: Path, packages: Path, version: str,  # type:
 
 
 def rate(frame, ratings: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
-    for competence, value in ratings.items():
-        frame.locator(f"input[name='r-{competence}'][value='{value}']").check()
+    for competence, rating in ratings.items():
+        frame.locator(f"input[name='r-{competence}'][value='{rating}']").check()
 
 
 @pytest.mark.parametrize("version", ["12", "2004"])

@@ -116,6 +116,23 @@ CASES = {
         replace("01-start/module.toml", "duration = 15", 'duration = 15\ntype = "competentiewijzer"'),
         "course/01-start/module.toml:6: error: type: a competentiewijzer module cannot have a "
         "quiz.toml (move the quiz to a module of its own) [SB214]"),
+    "page id taken by a generated page": (
+        append("01-start/03-toets.md", '+++\ntitle = "Toets"\n+++\nTekst.\n'),
+        "course/01-start/03-toets.md:1: error: page id 'toets' is the id of a page scormbuild "
+        "adds itself (rename the file or give it another id = \"...\") [SB204]"),
+    "module folder with capitals": (
+        append("03-Afronden/01-pagina.md", '+++\ntitle = "Extra"\n+++\nTekst.\n'),
+        "course/03-Afronden: error: module folder '03-Afronden' may only hold lowercase letters, "
+        "digits and - after its order prefix (rename it to '03-afronden') [SB104]"),
+    "cluster that has competences": (
+        replace("01-start/quiz.toml", 'competence = "mk-1.2"', 'competence = "mk-contact"'),
+        "course/01-start/quiz.toml:25: error: questions[2].competence: unknown competence id "
+        "'mk-contact' (cluster 'mk-contact' has competences: name one of them (mk-1.1, mk-1.2)) "
+        "[SB205]"),
+    "negative duration": (
+        replace("01-start/module.toml", "duration = 15", "duration = -5"),
+        "course/01-start/module.toml:5: error: duration: duration is in minutes, from 0 to 600 "
+        "[SB203]"),
     "module folder without order prefix": (
         append("extra/01-pagina.md", '+++\ntitle = "Extra"\n+++\nTekst.\n'),
         "course/extra: error: module folder 'extra' has no order prefix (rename it like "
@@ -191,3 +208,28 @@ def test_two_problems_at_one_place_are_both_reported(course: Path) -> None:
         "course/01-start/quiz.toml:22: error: questions[2]: missing required key 'prompt' [SB202]",
         "3 errors, 0 warnings",
     ]
+
+
+def test_modules_are_checked_even_when_course_toml_has_an_error(course: Path) -> None:
+    replace("course.toml", 'levels = ["hbo"]', 'levels = ["universiteit"]')(course)
+    CASES["unknown competence"][0](course)
+    lines = run("check", "course").stderr.splitlines()
+    assert CASES["unknown competence"][1] in lines
+    assert any(line.startswith("course/course.toml:9: error: levels[1]: 'universiteit'")
+               for line in lines)
+
+
+def test_a_question_on_an_unlisted_competence_is_a_warning_at_that_question(course: Path) -> None:
+    replace("01-start/module.toml", '["mk-1.1", "mk-1.2"]', '["mk-1.1"]')(course)
+    result = run("check", "course")
+    assert result.exit_code == 0
+    assert ("course/01-start/quiz.toml:25: warning: questions[2].competence: this question tests "
+            "'mk-1.2', which module.toml does not list (add it to competences in module.toml) "
+            "[SB212]") in result.stderr.splitlines()
+    assert run("check", "course", "--strict").exit_code == 1
+
+
+def test_a_missing_course_folder_is_a_usage_error(workdir: Path) -> None:
+    result = run("check", "nergens")
+    assert result.exit_code == 2
+    assert "'nergens' does not exist" in result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scormbuild.check.framework import check_framework
+from scormbuild.check.framework import check_framework, competence_hint
 from scormbuild.check.ids import check_id, check_unique, suggest, text, texts
 from scormbuild.check.quiz import check_quiz
 from scormbuild.check.references import check_references
@@ -17,9 +17,11 @@ from scormbuild.diagnostics import Sink
 from scormbuild.load.files import MarkdownDocument, TomlDocument
 from scormbuild.load.sources import (CourseSources, ModuleSources, find_framework,
                                      known_frameworks, load_framework)
-from scormbuild.model import (Asset, Course, Framework, Level, Module, Page, Resource, Stage)
+from scormbuild.model import (GENERATED_PAGE_IDS, Asset, Course, Framework, Level, Module, Page,
+                              Quiz, Resource, Stage)
 
 _PAGE_PREFIX = re.compile(r"^\d+-")
+MAX_DURATION = 600  # minutes; a module is a sitting, not a course
 
 
 def check_course(sources: CourseSources, sink: Sink,
@@ -29,16 +31,17 @@ def check_course(sources: CourseSources, sink: Sink,
     `frameworks` caches frameworks by path so that courses sharing one check it once.
     """
     document = sources.meta
+    framework = None
+    if document is not None and isinstance(document.data.get("framework"), str):
+        # Found even when other keys are wrong, so the modules are still checked against it.
+        framework = _framework(sources, document, sink, frameworks)
+    modules = [_check_module(m, framework, sink) for m in sources.modules]
     if document is None or not check_shape(document, document.data, COURSE, sink):
-        for module in sources.modules:  # still report what is wrong inside the modules
-            _check_module(module, None, sink)
         return None
     data = document.data
     ok = check_id(document, data["id"], ("id",), sink)
     ok = _check_vocabulary(document, data, "levels", [v.value for v in Level], sink) and ok
     ok = _check_vocabulary(document, data, "stages", [v.value for v in Stage], sink) and ok
-    framework = _framework(sources, document, sink, frameworks)
-    modules = [_check_module(m, framework, sink) for m in sources.modules]
     if not sources.modules:
         sink.error(document.shown, "SB208", "the course has no module folders",
                    hint="add a folder such as 01-inleiding with module.toml and a page")
@@ -100,7 +103,6 @@ def _framework(sources: CourseSources, document: TomlDocument, sink: Sink,
 
 def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sink
                   ) -> Module | None:
-    competences = framework.assessable_ids() if framework else ()
     meta = sources.meta
     ok = meta is not None and check_shape(meta, meta.data, MODULE, sink)
     if not sources.page_files:
@@ -115,19 +117,23 @@ def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sin
         ok = check_id(meta, module_id, ("id",), sink)
         listed = texts(meta.data, "competences")
         if framework:
-            ok = _known_competences(meta, listed, ("competences",), competences, sink) and ok
+            ok = _known_competences(meta, listed, ("competences",), framework, sink) and ok
+        if not 0 <= meta.data.get("duration", 0) <= MAX_DURATION:
+            sink.error(meta.shown, "SB203", f"duration is in minutes, from 0 to {MAX_DURATION}",
+                       **at(meta, ("duration",)))
+            ok = False
         kind_ok, self_assessment = check_module_kind(meta, sources.quiz is not None, sink)
         ok = kind_ok and ok
     pages, assets = _check_pages(sources, sink)
     quiz = None
     if sources.quiz is not None:
-        quiz = check_quiz(sources.quiz, competences, sink) if framework else None
+        quiz = check_quiz(sources.quiz, framework, sink) if framework else None
         ok = ok and quiz is not None
         if quiz and listed:
-            _unlisted_competences(sources.quiz, quiz.competences(), listed, sink)
+            _unlisted_competences(sources.quiz, quiz, listed, sink)
     resources: tuple[Resource, ...] = ()
     if sources.resources is not None:
-        checked = _check_resources(sources, competences, sink) if framework else None
+        checked = _check_resources(sources, framework, sink) if framework else None
         ok = ok and checked is not None
         resources, resource_assets = checked or ((), [])
         assets.extend(resource_assets)
@@ -147,23 +153,27 @@ def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sin
 
 
 def _known_competences(document: TomlDocument, ids: tuple[str, ...], path: tuple[str, ...],
-                       competences: tuple[str, ...], sink: Sink) -> bool:
+                       framework: Framework, sink: Sink) -> bool:
     ok = True
     for i, competence in enumerate(ids):
-        if competence not in competences:
+        if competence not in framework.assessable_ids():
             sink.error(document.shown, "SB205", f"unknown competence id '{competence}'",
-                       hint=suggest(competence, competences), **at(document, path + (i,)))
+                       hint=competence_hint(framework, competence), **at(document, path + (i,)))
             ok = False
     return ok
 
 
-def _unlisted_competences(document: TomlDocument, tested: tuple[str, ...],
-                          listed: tuple[str, ...], sink: Sink) -> None:
-    for competence in tested:
-        if competence not in listed:
+def _unlisted_competences(document: TomlDocument, quiz: Quiz, listed: tuple[str, ...],
+                          sink: Sink) -> None:
+    """Warn at the first question that tests a competence the module does not list."""
+    reported: set[str] = set()
+    for i, question in enumerate(quiz.questions):
+        if question.competence not in listed and question.competence not in reported:
+            reported.add(question.competence)
             sink.warning(document.shown, "SB212",
-                         f"questions test '{competence}', which module.toml does not list",
-                         hint="add it to competences in module.toml")
+                         f"this question tests '{question.competence}', which module.toml does "
+                         "not list", hint="add it to competences in module.toml",
+                         **at(document, ("questions", i, "competence")))
 
 
 def _check_pages(sources: ModuleSources, sink: Sink) -> tuple[tuple[Page, ...] | None, list[Asset]]:
@@ -189,6 +199,10 @@ def _unique_pages(entries: list[tuple[str, MarkdownDocument]], sink: Sink) -> bo
     seen: dict[str, str] = {}
     ok = True
     for page_id, page in entries:
+        if page_id in GENERATED_PAGE_IDS:
+            sink.error(page.shown, "SB204", f"page id '{page_id}' is the id of a page scormbuild "
+                       "adds itself", line=1, hint='rename the file or give it another id = "..."')
+            ok = False
         if page_id in seen:
             sink.error(page.shown, "SB204", f"duplicate page id '{page_id}'",
                        hint=f"also the id of {seen[page_id]}", line=1)
@@ -197,7 +211,7 @@ def _unique_pages(entries: list[tuple[str, MarkdownDocument]], sink: Sink) -> bo
     return ok
 
 
-def _check_resources(sources: ModuleSources, competences: tuple[str, ...], sink: Sink
+def _check_resources(sources: ModuleSources, framework: Framework, sink: Sink
                      ) -> tuple[tuple[Resource, ...], list[Asset]] | None:
     document = sources.resources
     assert document is not None
@@ -213,7 +227,7 @@ def _check_resources(sources: ModuleSources, competences: tuple[str, ...], sink:
             continue
         ok = check_id(document, raw["id"], path + ("id",), sink) and ok
         ok = _known_competences(document, texts(raw, "competences"), path + ("competences",),
-                                competences, sink) and ok
+                                framework, sink) and ok
         url, file = text(raw, "url"), text(raw, "file")
         if url and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
             sink.error(document.shown, "SB203", f"'{url}' is not a web address",

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from scormbuild.check.ids import check_id, check_unique, text
+from scormbuild.check.ids import check_id, check_unique, suggest, text
 from scormbuild.check.schema import check_shape
 from scormbuild.check.shapes import FRAMEWORK
 from scormbuild.diagnostics import Sink
 from scormbuild.load.files import TomlDocument
 from scormbuild.model import Alias, Cluster, Competence, Framework
+
+
+def competence_hint(framework: Framework, value: str) -> str:
+    """Why an id is not assessable, and what to write instead."""
+    cluster = framework.cluster(value)
+    if cluster is not None and cluster.competences:
+        names = ", ".join(c.id for c in cluster.competences)
+        return f"cluster '{value}' has competences: name one of them ({names})"
+    return suggest(value, framework.assessable_ids())
 
 
 def check_framework(document: TomlDocument, sink: Sink) -> Framework | None:

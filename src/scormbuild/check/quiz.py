@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from scormbuild.check.ids import TOKEN_FORM, check_id, check_unique, suggest, text, texts
+from scormbuild.check.framework import competence_hint
 from scormbuild.check.schema import at, check_shape
 from scormbuild.check.shapes import QUESTION, QUIZ
 from scormbuild.diagnostics import Sink
 from scormbuild.load.files import TomlDocument
 from scormbuild.load.toml_index import KeyPath
-from scormbuild.model import Option, Pair, Question, QuestionType, Quiz
+from scormbuild.model import Framework, Option, Pair, Question, QuestionType, Quiz
 
 _TYPES = [t.value for t in QuestionType]
 #: The runtime saves a chosen option as one base-36 digit (quiz.js `pack`); 20 keeps the
@@ -18,8 +19,8 @@ _TYPES = [t.value for t in QuestionType]
 MAX_CHOICES = 20
 
 
-def check_quiz(document: TomlDocument, competences: tuple[str, ...], sink: Sink) -> Quiz | None:
-    """The quiz, or None after reporting every problem. `competences` are the valid ids."""
+def check_quiz(document: TomlDocument, framework: Framework, sink: Sink) -> Quiz | None:
+    """The quiz, or None after reporting every problem."""
     data = document.data
     ok = check_shape(document, data, QUIZ, sink)
     if ok:
@@ -32,7 +33,7 @@ def check_quiz(document: TomlDocument, competences: tuple[str, ...], sink: Sink)
         if not isinstance(raw, dict) or not check_shape(document, raw, QUESTION, sink, path):
             ok = False
             continue
-        question = _check_question(document, raw, path, competences, sink)
+        question = _check_question(document, raw, path, framework, sink)
         ok = question is not None and ok
         if question:
             questions.append(question)
@@ -42,7 +43,7 @@ def check_quiz(document: TomlDocument, competences: tuple[str, ...], sink: Sink)
     if not ok:
         return None
     return Quiz(mastery_score=data["mastery_score"], questions=tuple(questions),
-                title=text(data, "title") or "Toets", intro=text(data, "intro"),
+                title=text(data, "title"), intro=text(data, "intro"),
                 attempts=data.get("attempts", 0), shuffle=data.get("shuffle", False))
 
 
@@ -56,11 +57,11 @@ def _check_range(document: TomlDocument, data: dict[str, Any], key: str, low: in
 
 
 def _check_question(document: TomlDocument, raw: dict[str, Any], path: KeyPath,
-                    competences: tuple[str, ...], sink: Sink) -> Question | None:
+                    framework: Framework, sink: Sink) -> Question | None:
     ok = check_id(document, raw["id"], path + ("id",), sink)
-    if raw["competence"] not in competences:
+    if raw["competence"] not in framework.assessable_ids():
         sink.error(document.shown, "SB205", f"unknown competence id '{raw['competence']}'",
-                   hint=suggest(raw["competence"], competences),
+                   hint=competence_hint(framework, raw["competence"]),
                    **at(document, path + ("competence",)))
         ok = False
     if raw["type"] not in _TYPES:

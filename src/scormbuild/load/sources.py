@@ -92,6 +92,13 @@ def load_course(folder: Path, sink: Sink) -> CourseSources:
         if not _is_module_candidate(child):
             continue
         match = MODULE_FOLDER.match(child.name)
+        prefix = re.match(r"^(\d+)-", child.name)
+        if not match and prefix:
+            sink.error(shown_path(child), "SB104",
+                       f"module folder '{child.name}' may only hold lowercase letters, digits "
+                       "and - after its order prefix",
+                       hint=f"rename it to '{prefix[1]}-{_slugify(child.name[prefix.end():])}'")
+            continue
         if not match:
             sink.error(shown_path(child), "SB104",
                        f"module folder '{child.name}' has no order prefix",

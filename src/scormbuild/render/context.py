@@ -30,7 +30,6 @@ class QuestionView:
 
 @dataclass(frozen=True)
 class QuizView:
-    title: str
     intro: Markup
     mastery_label: str
     questions: tuple[QuestionView, ...]

@@ -39,12 +39,16 @@ class _LinkRewriter(Treeprocessor):
 
 
 class _SectionHeadings(Treeprocessor):
-    """Page titles are the only h1; shift the author's headings one level down."""
+    """The page title is the only h1: the author's highest heading becomes h2 and the others
+    keep their distance to it, so levels never skip (whether a page starts at # or ##)."""
 
     def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.tag in {"h1", "h2", "h3", "h4", "h5"}:
-                element.tag = f"h{int(element.tag[1]) + 1}"
+        headings = [e for e in root.iter() if e.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}]
+        if not headings:
+            return
+        shift = 2 - min(int(e.tag[1]) for e in headings)
+        for element in headings:
+            element.tag = f"h{min(int(element.tag[1]) + shift, 6)}"
 
 
 class ScormbuildExtension(Extension):

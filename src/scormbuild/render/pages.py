@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-from scormbuild.model import Cluster, Course, Module, Question, QuestionType, Quiz, Resource
+from scormbuild.model import (QUIZ_PAGE_ID, RESOURCES_PAGE_ID, WIJZER_PAGE_ID, Cluster, Course,
+                              Module, Question, QuestionType, Quiz, Resource)
 from scormbuild.render.compact import compact
 from scormbuild.render.context import (ModuleContext, OptionView, PageView, QuestionView,
                                        QuizView, RatedClusterView, RatedCompetenceView,
@@ -19,9 +20,6 @@ from scormbuild.render.theme import RUNTIME_SOURCES, STYLESHEET, theme_dir, ui_s
 MODULE_PAGE = "index.html"
 THEME_FOLDER = "theme"
 RUNTIME_SCRIPT = "runtime.js"
-RESOURCES_PAGE_ID = "aan-de-slag"
-QUIZ_PAGE_ID = "toets"
-WIJZER_PAGE_ID = "wijzer"
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ def module_context(course: Course, module: Module) -> ModuleContext:
                               resources=tuple(_resource_view(course, r, renderer)
                                               for r in module.resources)))
     if module.quiz:
-        pages.append(PageView(QUIZ_PAGE_ID, module.quiz.title, "quiz",
+        pages.append(PageView(QUIZ_PAGE_ID, module.quiz.title or strings["quiz_title"], "quiz",
                               quiz=_quiz_view(course, module.quiz, renderer)))
     if module.self_assessment:
         pages.append(PageView(WIJZER_PAGE_ID, strings["wijzer_title"], "wijzer",
@@ -191,7 +189,7 @@ def _quiz_view(course: Course, quiz: Quiz, renderer: MarkdownRenderer) -> QuizVi
         _question_view(course, q, _fill(strings["question_of"], n=i + 1,
                                         total=len(quiz.questions)), renderer)
         for i, q in enumerate(quiz.questions))
-    return QuizView(quiz.title, renderer.block(quiz.intro),
+    return QuizView(renderer.block(quiz.intro),
                     _fill(strings["mastery"], score=quiz.mastery_score), questions)
 
 
