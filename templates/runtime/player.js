@@ -87,7 +87,25 @@
     return false;
   }
 
+  /* Pages seen and questions answered (or competences rated), as a share of all of them. */
+  function progress() {
+    if (moduleDone()) { return 1; } // must agree with the completion status
+    var seen = pages.filter(function (p, i) { return state.seen[pageId(i)]; }).length;
+    var done = seen;
+    var total = pages.length;
+    if (quiz) {
+      done += state.finished ? quiz.questions.length : state.checked.filter(Boolean).length;
+      total += quiz.questions.length;
+    }
+    if (wijzer) {
+      done += state.ratings.replace(/0/g, "").length;
+      total += sb.wijzer.competences(wijzer).length;
+    }
+    return done / total;
+  }
+
   function save() {
+    words.measure(lms, progress());
     lms.set(words.location, pageId(current));
     lms.set(words.suspend, encodeState());
     return commit();

@@ -73,6 +73,7 @@
     isDone: function (api) {
       return ["completed", "passed", "failed"].indexOf(api.get("cmi.core.lesson_status")) >= 0;
     },
+    measure: function () {}, // SCORM 1.2 has no progress measure
     result: function (api, raw, passed) {
       api.set("cmi.core.score.min", "0");
       api.set("cmi.core.score.max", "100");
@@ -138,6 +139,9 @@
       }
     },
     isDone: function (api) { return api.get("cmi.completion_status") === "completed"; },
+    measure: function (api, fraction) {
+      api.set("cmi.progress_measure", format.decimal(Math.round(fraction * 100) / 100));
+    },
     result: function (api, raw, passed) {
       api.set("cmi.score.min", "0");
       api.set("cmi.score.max", "100");
