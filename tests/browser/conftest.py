@@ -74,3 +74,15 @@ def unpack(package: Path, site: Path, name: str) -> str:
     with zipfile.ZipFile(package) as archive:
         archive.extractall(target)
     return f"/sco/{name}"
+
+
+@pytest.fixture(scope="session")
+def alletypes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The `alletypes` fixture course built once: <this>/scorm12|scorm2004/<module>.zip."""
+    from tests.conftest import FIXTURES, run
+
+    folder = tmp_path_factory.mktemp("alletypes")
+    shutil.copytree(FIXTURES / "alletypes", folder / "course")
+    result = run("make", str(folder / "course"), "--out", str(folder / "dist"), "--per", "module")
+    assert result.exit_code == 0, result.stderr
+    return folder / "dist" / "alletypes"

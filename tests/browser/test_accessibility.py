@@ -3,26 +3,20 @@ layout at 360 px."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import unpack
 from tests.browser.learner import ORDER, RIGHT, TYPES, answer, take_quiz
-from tests.conftest import FIXTURES, REPO, run
+from tests.conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("a11y")
-    shutil.copytree(FIXTURES / "alletypes", folder / "course")
-    result = run("make", str(folder / "course"), "--out", str(folder / "dist"), "--per", "module",
-                 "--format", "scorm12")
-    assert result.exit_code == 0, result.stderr
-    return folder / "dist" / "alletypes" / "scorm12"
+def packages(alletypes: Path) -> Path:
+    return alletypes / "scorm12"
 
 
 def open_module(page, server: str, site: Path, package: Path, module: str):  # type: ignore[no-untyped-def]

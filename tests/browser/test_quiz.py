@@ -3,7 +3,6 @@ interactions, resume and an LMS that fails for a while, for SCORM 1.2 and 2004."
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,18 +11,13 @@ from tests.browser import lms
 from tests.browser.conftest import unpack
 from tests.browser.learner import ORDER, RIGHT, WRONG, answer, next_question, take_quiz
 from tests.browser.lms import FOLDER, leave, value, written
-from tests.conftest import FIXTURES, run
 
 VERSIONS = ["12", "2004"]
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("alletypes")
-    shutil.copytree(FIXTURES / "alletypes", folder / "course")
-    result = run("make", str(folder / "course"), "--out", str(folder / "dist"), "--per", "module")
-    assert result.exit_code == 0, result.stderr
-    return folder / "dist" / "alletypes"
+def packages(alletypes: Path) -> Path:
+    return alletypes
 
 
 def launch(page, server: str, site: Path, packages: Path, version: str,  # type: ignore[no-untyped-def]

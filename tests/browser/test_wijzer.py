@@ -3,25 +3,19 @@ competence, a profile per cluster drawn as SVG, and ratings kept across a relaun
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.browser import lms
 from tests.browser.lms import FOLDER, leave, value
-from tests.conftest import FIXTURES, run
 
 RATINGS = {"mk-1.1": "4", "mk-1.2": "2", "mk-plan": "3"}
 
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("wijzer")
-    shutil.copytree(FIXTURES / "alletypes", folder / "course")
-    result = run("make", str(folder / "course"), "--out", str(folder / "dist"), "--per", "module")
-    assert result.exit_code == 0, result.stderr
-    return folder / "dist" / "alletypes"
+def packages(alletypes: Path) -> Path:
+    return alletypes
 
 
 def launch(page, server: str, site: Path, packages: Path, version: str,  # type: ignore[no-untyped-def]
