@@ -413,7 +413,9 @@
       });
     }
     if (wijzer) { startWijzer(); }
-    var resumeAt = indexOfPage(lms.get(words.location));
+    // Where the LMS left the learner, else the page a link asked for (#page-<id>).
+    var resumeAt = indexOfPage(lms.get(words.location) ||
+                               global.location.hash.replace(/^#page-/, ""));
     show(resumeAt < 0 ? 0 : resumeAt, false);
     document.querySelector("[data-sb-nav=previous]").addEventListener("click", function () {
       show(current - 1, true);

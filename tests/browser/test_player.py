@@ -99,3 +99,12 @@ def test_without_an_lms_the_module_works_and_says_so_once(
     page.locator("a[data-sb-goto=tweede]").click()
     assert page.locator("#title-tweede").is_visible()
     assert page.locator("#sb-progress").inner_text() == "Pagina 2 van 4"
+
+
+def test_a_link_to_a_page_anchor_opens_that_page(
+        page, server: str, site: Path, packages: Path) -> None:  # type: ignore[no-untyped-def]
+    # IMS content packages link each table-of-contents entry to <module>/index.html#page-<id>.
+    prefix = unpack(packages / "scorm12/01-start.zip", site, "deeplink")
+    page.goto(f"{server}{prefix}/start/index.html#page-tweede")
+    assert page.locator("#title-tweede").is_visible()
+    assert page.locator("#sb-progress").inner_text() == "Pagina 2 van 4"

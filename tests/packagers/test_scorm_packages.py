@@ -35,9 +35,8 @@ def built(course: Path, workdir: Path, schemas: Path) -> Path:
 def test_layout_names_each_file_by_course_format_and_module(built: Path) -> None:
     names = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.zip"))
     assert names == [
-        "scorm12/01-start.zip", "scorm12/02-verder.zip", "scorm12/minicursus.zip",
-        "scorm2004/01-start.zip", "scorm2004/02-verder.zip", "scorm2004/minicursus.zip",
-    ]
+        f"{fmt}/{name}.zip" for fmt in ("imscp", "scorm12", "scorm2004")
+        for name in ("01-start", "02-verder", "minicursus")]
 
 
 def test_module_package_holds_one_sco_with_its_pages_media_and_theme(built: Path) -> None:
@@ -142,7 +141,7 @@ def test_per_and_format_options_choose_what_is_built(course: Path, workdir: Path
 def test_unknown_format_is_a_usage_error(course: Path) -> None:
     result = run("make", "course", "--format", "scorm3")
     assert result.exit_code == 2
-    assert "choose from scorm12, scorm2004" in result.stderr
+    assert "choose from scorm12, scorm2004, imscp" in result.stderr
 
 
 def test_bundle_schemas_puts_the_official_xsds_at_the_package_root(
@@ -179,6 +178,7 @@ def test_courses_build_and_name_only_competences_that_exist(workdir: Path, schem
     for package in packages:
         _, root = manifest_of(package)
         named = {o.get("objectiveID") for o in root.iter(f"{{{IMSSS}}}objective")}
-        named |= {t.text for t in root.iter(f"{{{LOM}}}id")} | {t.text for t in root.iter(f"{{{IMSMD}}}id")}
+        for namespace in (LOM, IMSMD, "http://www.imsglobal.org/xsd/imsmd_v1p2"):
+            named |= {t.text for t in root.iter(f"{{{namespace}}}id")}
         named -= {"mbo", "hbo", "startbekwaam", "vakvolwassen"}
         assert named and named <= known, (package, named - known)

@@ -49,7 +49,7 @@ def test_our_packages_are_valid_and_checked_against_the_xsds(
     report = json.loads(result.stdout)
     assert report["diagnostics"] == []
     assert {(p["format"], p["xsd_checked"]) for p in report["packages"]} == {
-        ("scorm12", True), ("scorm2004-4th", True)}
+        ("scorm12", True), ("scorm2004-4th", True), ("imscp", True)}
 
 
 def test_a_missing_file_and_a_broken_reference_are_reported_at_their_line(workdir: Path) -> None:

@@ -31,6 +31,7 @@ class Dialect:
     namespace: str
     nsmap: dict[str | None, str]
     schema_location: str
+    schema_name: str
     schema_version: str
     #: Clark name of the attribute that marks a resource as SCO or asset (None: no tracking).
     scormtype_attribute: str | None
@@ -49,7 +50,7 @@ class ContentPackager(Packager):
         root.set("version", course.version)
         root.set(f"{{{XSI_NS}}}schemaLocation", self.dialect.schema_location)
         metadata = child(root, self._tag("metadata"))
-        child(metadata, self._tag("schema"), "ADL SCORM")
+        child(metadata, self._tag("schema"), self.dialect.schema_name)
         child(metadata, self._tag("schemaversion"), self.dialect.schema_version)
         metadata.append(self.lom(describe(course, modules)))
         organizations = child(root, self._tag("organizations"), default=f"org-{course.id}")
@@ -63,11 +64,12 @@ class ContentPackager(Packager):
             child(item, self._tag("title"), module.title)
             self.decorate_item(item, module)
         self.decorate_organization(organization)
-        self._resources(root, modules, paths)
+        resources = self._resources(root, modules, paths)
+        self.decorate_resources(resources, modules)
         return root
 
     def _resources(self, root: etree._Element, modules: tuple[Module, ...], paths: list[str]
-                   ) -> None:
+                   ) -> etree._Element:
         resources = child(root, self._tag("resources"))
         for module in modules:
             resource = self._resource(resources, resource_id(module), "sco",
@@ -76,6 +78,7 @@ class ContentPackager(Packager):
             child(resource, self._tag("dependency"), identifierref=THEME_RESOURCE)
         self._resource(resources, THEME_RESOURCE, "asset",
                        [p for p in paths if p.startswith(f"{THEME_FOLDER}/")])
+        return resources
 
     def _resource(self, parent: etree._Element, identifier: str, scorm_type: str,
                   files: list[str]) -> etree._Element:
@@ -95,3 +98,6 @@ class ContentPackager(Packager):
 
     def decorate_organization(self, organization: etree._Element) -> None:
         """Add this dialect's organisation-level elements after the items."""
+
+    def decorate_resources(self, resources: etree._Element, modules: tuple[Module, ...]) -> None:
+        """Add resources that this dialect's item decorations refer to."""

@@ -19,10 +19,6 @@ IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
 VOCABULARY = "LOMv1.0"
 
 
-def _md(tag: str) -> str:
-    return f"{{{IMSMD}}}{tag}"
-
-
 DIALECT = Dialect(
     namespace=CP,
     nsmap={None: CP, "adlcp": ADLCP, "imsmd": IMSMD, "xsi": XSI_NS},
@@ -30,6 +26,7 @@ DIALECT = Dialect(
         (CP, "imscp_rootv1p1p2.xsd"), (IMSMD, "imsmd_rootv1p2p1.xsd"),
         (ADLCP, "adlcp_rootv1p2.xsd"),
     ]),
+    schema_name="ADL SCORM",
     schema_version="1.2",
     scormtype_attribute=f"{{{ADLCP}}}scormtype",
 )
@@ -42,7 +39,7 @@ class Scorm12Packager(ContentPackager):
     dialect = DIALECT
 
     def lom(self, metadata: Metadata) -> etree._Element:
-        return _lom(metadata)
+        return ims_metadata(metadata, IMSMD)
 
     def decorate_item(self, item: etree._Element, module: Module) -> None:
         item.set("isvisible", "true")
@@ -52,21 +49,35 @@ class Scorm12Packager(ContentPackager):
             child(item, f"{{{ADLCP}}}masteryscore", str(module.quiz.mastery_score))
 
 
-def _langstring(parent: etree._Element, tag: str, text: str, language: str) -> etree._Element:
-    holder = child(parent, _md(tag))
-    child(holder, _md("langstring"), text, **{f"{{{XML_NS}}}lang": language})
-    return holder
+class _Binding:
+    """IMS Metadata 1.2.x element factory for one namespace (SCORM 1.2 and IMS CP use two)."""
+
+    def __init__(self, namespace: str) -> None:
+        self.namespace = namespace
+
+    def tag(self, name: str) -> str:
+        return f"{{{self.namespace}}}{name}"
+
+    def langstring(self, parent: etree._Element, tag: str, text: str, language: str
+                   ) -> etree._Element:
+        holder = child(parent, self.tag(tag))
+        child(holder, self.tag("langstring"), text, **{f"{{{XML_NS}}}lang": language})
+        return holder
+
+    def vocabulary(self, parent: etree._Element, tag: str, value: str) -> None:
+        holder = child(parent, self.tag(tag))
+        self.langstring(holder, "source", VOCABULARY, "x-none")
+        self.langstring(holder, "value", value, "x-none")
 
 
-def _vocabulary(parent: etree._Element, tag: str, value: str) -> None:
-    holder = child(parent, _md(tag))
-    _langstring(holder, "source", VOCABULARY, "x-none")
-    _langstring(holder, "value", value, "x-none")
-
-
-def _lom(metadata: Metadata) -> etree._Element:
+def ims_metadata(metadata: Metadata, namespace: str) -> etree._Element:
+    """LOM in the IMS Metadata 1.2 binding, in the given namespace."""
+    md = _Binding(namespace)
+    _md = md.tag
+    _langstring = md.langstring
+    _vocabulary = md.vocabulary
     language = metadata.language
-    lom = etree.Element(_md("lom"), nsmap={None: IMSMD})
+    lom = etree.Element(_md("lom"), nsmap={None: namespace})
     general = child(lom, _md("general"))
     _langstring(general, "title", metadata.title, language)
     entry = child(general, _md("catalogentry"))

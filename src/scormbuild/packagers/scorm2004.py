@@ -40,6 +40,7 @@ DIALECT = Dialect(
         (CP, "imscp_v1p1.xsd"), (ADLCP, "adlcp_v1p3.xsd"), (ADLSEQ, "adlseq_v1p3.xsd"),
         (ADLNAV, "adlnav_v1p3.xsd"), (IMSSS, "imsss_v1p0.xsd"), (LOM, "lom.xsd"),
     ]),
+    schema_name="ADL SCORM",
     schema_version="2004 4th Edition",
     scormtype_attribute=f"{{{ADLCP}}}scormType",
 )

@@ -59,6 +59,8 @@ def detect_format(root: etree._Element) -> ManifestFormat | None:
         return ManifestFormat("scorm2004-4th", "SCORM 2004 4th Edition")
     if version in ("2004 3rd Edition", "CAM 1.3", "1.3"):
         return ManifestFormat("scorm2004-3rd", "SCORM 2004 3rd Edition")
+    if namespace == CP114:
+        return ManifestFormat("imscp", "IMS Content Packaging 1.1.4")
     return None
 
 

@@ -31,7 +31,12 @@ SETS = {
     "scorm12": ("scorm12", "imscp_rootv1p1p2.xsd"),
     "scorm2004-4th": ("scorm2004-4th", "imscp_v1p1.xsd"),
     "scorm2004-3rd": ("scorm2004-3rd", "imscp_v1p1.xsd"),
+    "imscp": ("imscp114", "imscp_v1p1.xsd"),
 }
+#: Extension namespaces each format's root schema does not import itself. IMS CP's metadata
+#: schema (imsmd_v1p2p4.xsd) has no public copy: its LOM is checked only laxly.
+EXTENSIONS = {"scorm2004-4th": SCORM2004_EXTENSIONS, "scorm2004-3rd": SCORM2004_EXTENSIONS,
+              "imscp": {}}
 
 
 class SchemaFolderError(Exception):
@@ -70,7 +75,7 @@ def load_schema(folder: Path, format_name: str) -> xmlschema.XMLSchemaBase:
         schema_class = xmlschema.XMLSchema11  # imsmd_rootv1p2p1.xsd breaks the XSD 1.0 UPA rule
         extra = {"uri_mapper": skip_ims_xml}
     else:
-        extensions = SCORM2004_EXTENSIONS
+        extensions = EXTENSIONS[format_name]
         schema_class = xmlschema.XMLSchema10
         extra = {}
     locations = {ns: str(_require(base / name)) for ns, name in extensions.items()}
