@@ -18,7 +18,7 @@ from scormbuild.packagers import PACKAGERS
 from scormbuild.packagers.base import PackageOptions, RenderedCourse, Scope
 from scormbuild.render.pages import Renderer
 from scormbuild.scaffold import course_files, course_id_from
-from scormbuild.validate import Verdict, validate_bytes
+from scormbuild.validate import Verdict, validate_bytes, validate_document
 from scormbuild.validate.schemas import schema_folder
 
 Progress = Callable[[str], None]
@@ -80,9 +80,13 @@ def make(options: BuildOptions, progress: Progress = lambda line: None) -> Build
             timestamp = build_timestamp(course.date)
             for packager in packagers:
                 for package in packager.packages(course, rendered):
-                    data = zip_bytes(package.files, timestamp)
                     shown = shown_path(options.out_dir / package.name)
-                    validate_bytes(data, shown, schemas, sink)
+                    if package.archive:
+                        data = zip_bytes(package.files, timestamp)
+                        validate_bytes(data, shown, schemas, sink)
+                    else:
+                        data = package.files[0].data
+                        validate_document(data, shown, sink)
                     output.write(package.name, data)
                     progress(f"{shown} ({len(data) // 1024 + 1} KB)")
         if sink.has_errors(options.strict):

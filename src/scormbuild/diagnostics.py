@@ -51,6 +51,7 @@ CODES: dict[str, str] = {
     "SB407": "not a readable zip file",
     "SB409": "schema folder incomplete",
     "SB410": "launch file missing",
+    "SB411": "question bank is not what Moodle imports",
 }
 
 

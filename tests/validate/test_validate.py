@@ -83,7 +83,7 @@ def test_xsd_errors_are_reported_with_the_manifest_line(workdir: Path, schemas: 
      "p.zip/imsmanifest.xml: error: imsmanifest.xml is not well-formed XML"),
     ({"imsmanifest.xml": b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM '
                          b'"file:///etc/passwd">]><manifest>&x;</manifest>'},
-     "p.zip/imsmanifest.xml: error: imsmanifest.xml declares a DTD, which manifests never need "
+     "p.zip/imsmanifest.xml: error: imsmanifest.xml declares a DTD, which it never needs "
      "[SB403]"),
     ({"imsmanifest.xml": MANIFEST_12, "index.html": b"", "missing.js": b"",
       "../../evil.sh": b"boom"},

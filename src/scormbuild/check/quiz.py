@@ -17,6 +17,8 @@ _TYPES = [t.value for t in QuestionType]
 #: The runtime saves a chosen option as one base-36 digit (quiz.js `pack`); 20 keeps the
 #: page usable on a phone as well.
 MAX_CHOICES = 20
+#: Numbers of right options whose equal share is one of Moodle's grade fractions (1/n).
+EQUAL_SHARES = frozenset((*range(1, 11), 20))
 
 
 def check_quiz(document: TomlDocument, framework: Framework, sink: Sink) -> Quiz | None:
@@ -154,6 +156,11 @@ def _choice(document: TomlDocument, raw: dict[str, Any], path: KeyPath, sink: Si
         return None
     chosen = [correct] if isinstance(correct, str) else list(correct)
     if options is None or not _unknown_options(document, chosen, options, path, sink):
+        return None
+    if len(chosen) not in EQUAL_SHARES:
+        sink.error(document.shown, "SB203",
+                   f"Moodle cannot share a mark equally over {len(chosen)} right options",
+                   hint="use 1 to 10 (or 20) right options", **at(document, path + ("correct",)))
         return None
     return {"options": options, "correct_ids": tuple(chosen)}
 

@@ -37,11 +37,13 @@ class RenderedCourse:
 @dataclass(frozen=True)
 class Package:
     """A complete package: `name` is its path below the output folder, `files` its content
-    (manifest included), sorted by path."""
+    (manifest included), sorted by path. A package that is not an archive is a single file,
+    written as it is (a question bank, a competency framework)."""
 
     name: str
     format: str
     files: tuple[RenderedFile, ...]
+    archive: bool = True
 
 
 @dataclass(frozen=True)
@@ -81,11 +83,20 @@ class Packager(ABC):
 
     name: ClassVar[str]
     label: ClassVar[str]
-    #: Folder below the schema folder with this format's official XSDs (for --bundle-schemas).
-    schema_set: ClassVar[str]
 
     def __init__(self, options: PackageOptions) -> None:
         self.options = options
+
+    @abstractmethod
+    def packages(self, course: Course, rendered: RenderedCourse) -> list[Package]:
+        """Every package of this format for the course, complete and in memory."""
+
+
+class ArchivePackager(Packager):
+    """A zip with a manifest: one per module, one per course, or both (`--per`)."""
+
+    #: Folder below the schema folder with this format's official XSDs (for --bundle-schemas).
+    schema_set: ClassVar[str]
 
     def packages(self, course: Course, rendered: RenderedCourse) -> list[Package]:
         result = []

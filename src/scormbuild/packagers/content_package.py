@@ -15,7 +15,7 @@ from typing import ClassVar
 from lxml import etree
 
 from scormbuild.model import Course, Module
-from scormbuild.packagers.base import (Packager, item_id, manifest_id, module_href,
+from scormbuild.packagers.base import (ArchivePackager, item_id, manifest_id, module_href,
                                        resource_id)
 from scormbuild.packagers.metadata import Metadata, describe
 from scormbuild.packagers.xml import XSI_NS, child
@@ -37,7 +37,7 @@ class Dialect:
     scormtype_attribute: str | None
 
 
-class ContentPackager(Packager):
+class ContentPackager(ArchivePackager):
     dialect: ClassVar[Dialect]
 
     def _tag(self, name: str) -> str:

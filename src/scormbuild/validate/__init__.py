@@ -12,6 +12,7 @@ import xmlschema
 
 from scormbuild.diagnostics import Sink
 from scormbuild.validate.archive import MAX_MANIFEST_BYTES, PackageError, open_archive, parse_xml
+from scormbuild.validate.documents import check_question_bank
 from scormbuild.validate.manifest import ManifestFormat, check_manifest, detect_format
 from scormbuild.validate.schemas import SchemaFolderError, load_schema
 
@@ -49,6 +50,12 @@ def validate_bytes(data: bytes, shown: str, schemas: Path | None, sink: Sink) ->
     if manifest_format is not None and schemas is not None:
         xsd_checked = _check_xsd(root, manifest_format, schemas, manifest_shown, sink)
     return Verdict(shown, manifest_format, xsd_checked)
+
+
+def validate_document(data: bytes, shown: str, sink: Sink) -> None:
+    """Check a single-file output (Moodle XML question bank) for what Moodle needs."""
+    if shown.endswith(".xml"):
+        check_question_bank(data, shown, sink)
 
 
 def _check_xsd(root: object, manifest_format: ManifestFormat, schemas: Path, shown: str,

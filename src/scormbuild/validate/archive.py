@@ -65,17 +65,17 @@ def open_archive(data: bytes) -> Archive:
     return Archive(names, tuple(sorted(n for n in names if unsafe(n))), archive)
 
 
-def parse_xml(data: bytes) -> etree._Element:
+def parse_xml(data: bytes, what: str = "imsmanifest.xml") -> etree._Element:
     """Parse untrusted XML: no DTD loading, no entity expansion, no network, no huge trees."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              dtd_validation=False, huge_tree=False, remove_comments=True)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise PackageError("SB403", f"imsmanifest.xml is not well-formed XML: {error}") from None
+        raise PackageError("SB403", f"{what} is not well-formed XML: {error}") from None
     if root is None:
-        raise PackageError("SB403", "imsmanifest.xml is empty")
+        raise PackageError("SB403", f"{what} is empty")
     doctype = root.getroottree().docinfo.doctype
     if doctype:
-        raise PackageError("SB403", "imsmanifest.xml declares a DTD, which manifests never need")
+        raise PackageError("SB403", f"{what} declares a DTD, which it never needs")
     return root
