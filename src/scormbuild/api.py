@@ -72,6 +72,7 @@ def make(options: BuildOptions, progress: Progress = lambda line: None) -> Build
     packagers = [PACKAGERS[name](PackageOptions(options.scope, schemas, options.bundle_schemas))
                  for name in options.formats]
     output = StagedOutput(options.out_dir)
+    written_names: set[str] = set()  # outputs courses share (a framework CSV) are written once
     try:
         for course in courses:
             rendered = RenderedCourse(
@@ -81,12 +82,15 @@ def make(options: BuildOptions, progress: Progress = lambda line: None) -> Build
             for packager in packagers:
                 for package in packager.packages(course, rendered):
                     shown = shown_path(options.out_dir / package.name)
+                    if package.name in written_names:
+                        continue
                     if package.archive:
                         data = zip_bytes(package.files, timestamp)
                         validate_bytes(data, shown, schemas, sink)
                     else:
                         data = package.files[0].data
                         validate_document(data, shown, sink)
+                    written_names.add(package.name)
                     output.write(package.name, data)
                     progress(f"{shown} ({len(data) // 1024 + 1} KB)")
         if sink.has_errors(options.strict):

@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "SB409": "schema folder incomplete",
     "SB410": "launch file missing",
     "SB411": "question bank is not what Moodle imports",
+    "SB412": "competency framework CSV is not what Moodle imports",
 }
 
 

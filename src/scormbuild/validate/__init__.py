@@ -12,7 +12,7 @@ import xmlschema
 
 from scormbuild.diagnostics import Sink
 from scormbuild.validate.archive import MAX_MANIFEST_BYTES, PackageError, open_archive, parse_xml
-from scormbuild.validate.documents import check_question_bank
+from scormbuild.validate.documents import check_competency_csv, check_question_bank
 from scormbuild.validate.manifest import ManifestFormat, check_manifest, detect_format
 from scormbuild.validate.schemas import SchemaFolderError, load_schema
 
@@ -53,9 +53,11 @@ def validate_bytes(data: bytes, shown: str, schemas: Path | None, sink: Sink) ->
 
 
 def validate_document(data: bytes, shown: str, sink: Sink) -> None:
-    """Check a single-file output (Moodle XML question bank) for what Moodle needs."""
+    """Check a single-file output (question bank, competency CSV) for what Moodle needs."""
     if shown.endswith(".xml"):
         check_question_bank(data, shown, sink)
+    elif shown.endswith(".csv"):
+        check_competency_csv(data, shown, sink)
 
 
 def _check_xsd(root: object, manifest_format: ManifestFormat, schemas: Path, shown: str,
