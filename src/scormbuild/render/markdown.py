@@ -20,9 +20,10 @@ PAGE_ANCHOR_PREFIX = "page-"
 
 
 class _LinkRewriter(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, page_ids: dict[str, str]) -> None:
+    def __init__(self, md: markdown.Markdown, page_ids: dict[str, str], standalone: bool) -> None:
         super().__init__(md)
         self.page_ids = page_ids
+        self.standalone = standalone
 
     def run(self, root: etree.Element) -> None:
         for link in root.iter("a"):
@@ -33,7 +34,9 @@ class _LinkRewriter(Treeprocessor):
                 link.set("rel", "noopener noreferrer")
                 continue
             page_id = self.page_ids.get(posixpath.normpath(parts.path)) if parts.path else None
-            if page_id is not None:
+            if page_id is not None and self.standalone:
+                link.set("href", f"{page_id}.html")
+            elif page_id is not None:
                 link.set("href", f"#{PAGE_ANCHOR_PREFIX}{page_id}")
                 link.set("data-sb-goto", page_id)
 
@@ -52,21 +55,27 @@ class _SectionHeadings(Treeprocessor):
 
 
 class ScormbuildExtension(Extension):
-    def __init__(self, page_ids: dict[str, str]) -> None:
+    def __init__(self, page_ids: dict[str, str], standalone: bool) -> None:
         super().__init__()
         self.page_ids = page_ids
+        self.standalone = standalone
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
-        md.treeprocessors.register(_LinkRewriter(md, self.page_ids), "scormbuild-links", 5)
+        md.treeprocessors.register(_LinkRewriter(md, self.page_ids, self.standalone),
+                                   "scormbuild-links", 5)
         md.treeprocessors.register(_SectionHeadings(md), "scormbuild-headings", 4)
 
 
 class MarkdownRenderer:
-    """One configured Markdown instance per module, reset between texts."""
+    """One configured Markdown instance per module, reset between texts.
 
-    def __init__(self, page_ids: dict[str, str]) -> None:
+    `standalone` renders for pages that are separate files (a cartridge's web content), where a
+    link to another page names that page's file instead of an anchor in the module document.
+    """
+
+    def __init__(self, page_ids: dict[str, str], standalone: bool = False) -> None:
         self._md = markdown.Markdown(
-            extensions=["extra", "sane_lists", ScormbuildExtension(page_ids)],
+            extensions=["extra", "sane_lists", ScormbuildExtension(page_ids, standalone)],
             output_format="html",
         )
 

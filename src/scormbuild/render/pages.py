@@ -45,7 +45,9 @@ class Renderer:
     """Renders modules with one Jinja environment; pure apart from reading the theme."""
 
     def __init__(self) -> None:
-        self._template = _environment().get_template("module.html")
+        environment = _environment()
+        self._template = environment.get_template("module.html")
+        self._page_template = environment.get_template("page.html")
 
     def theme_files(self) -> list[RenderedFile]:
         """The stylesheet and the runtime script every package carries once, under theme/."""
@@ -64,6 +66,23 @@ class Renderer:
         files.extend(RenderedFile(asset.target, asset.source.read_bytes())
                      for asset in module.assets)
         return files
+
+
+    def standalone_pages(self, course: Course, module: Module) -> list[RenderedFile]:
+        """Each lesson page, and the "aan de slag" list, as a file of its own (no runtime):
+        `<page id>.html`, relative to the module folder, for formats without tracking."""
+        renderer = MarkdownRenderer({p.source_name: p.id for p in module.pages}, standalone=True)
+        strings = ui_strings(course.language)
+        views = [PageView(p.id, p.title, "lesson", html=renderer.block(p.body))
+                 for p in module.pages]
+        if module.resources:
+            views.append(PageView(RESOURCES_PAGE_ID, strings["resources_title"], "resources",
+                                  resources=tuple(_resource_view(course, r, renderer)
+                                                  for r in module.resources)))
+        return [RenderedFile(f"{view.id}.html", self._page_template.render(
+                    page=view, lang=course.language, module_title=module.title,
+                    theme_prefix=f"../{THEME_FOLDER}/", strings=strings).encode("utf-8"))
+                for view in views]
 
 
 def _competence_label(course: Course, competence_id: str) -> str:
