@@ -77,10 +77,11 @@ def make(options: BuildOptions, progress: Progress = lambda line: None) -> Build
         for course in courses:
             rendered = RenderedCourse(
                 tuple(renderer.theme_files()),
-                {m.id: tuple(renderer.module_files(course, m)) for m in course.modules})
+                {m.id: tuple(renderer.module_files(course, m)) for m in course.modules},
+                {m.id: tuple(renderer.standalone_pages(course, m)) for m in course.modules})
             timestamp = build_timestamp(course.date)
             for packager in packagers:
-                for package in packager.packages(course, rendered):
+                for package in packager.packages(course, rendered, sink):
                     shown = shown_path(options.out_dir / package.name)
                     if package.name in written_names:
                         continue

@@ -17,7 +17,7 @@ class Severity(enum.IntEnum):
     ERROR = 2
 
 
-#: Every diagnostic code with a one-line summary. SB1xx load, SB2xx check,
+#: Every diagnostic code with a one-line summary. SB1xx load, SB2xx check, SB3xx packaging,
 #: SB4xx validation, SB5xx usage. Docs and tests list codes from here.
 CODES: dict[str, str] = {
     "SB101": "file is not valid UTF-8",
@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "SB213": "competentiewijzer scale is malformed",
     "SB214": "a competentiewijzer has no quiz",
     "SB215": "saved learner state may exceed SCORM 1.2's 4,096 characters",
+    "SB301": "a question type this format cannot express was left out",
     "SB401": "package does not match the official XSD",
     "SB402": "manifest missing or not at the package root",
     "SB403": "manifest is not well-formed XML",

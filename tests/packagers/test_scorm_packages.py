@@ -34,7 +34,7 @@ def built(course: Path, workdir: Path, schemas: Path) -> Path:
 
 def test_layout_names_each_file_by_course_format_and_module(built: Path) -> None:
     names = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
-    assert names == sorted(["moodlexml/minicursus-vragenbank.xml"] + [
+    assert names == sorted(["moodlexml/minicursus-vragenbank.xml", "imscc/minicursus.imscc"] + [
         f"{fmt}/{name}.zip" for fmt in ("imscp", "scorm12", "scorm2004")
         for name in ("01-start", "02-verder", "minicursus")])
 
@@ -141,7 +141,8 @@ def test_per_and_format_options_choose_what_is_built(course: Path, workdir: Path
 def test_unknown_format_is_a_usage_error(course: Path) -> None:
     result = run("make", "course", "--format", "scorm3")
     assert result.exit_code == 2
-    assert "choose from scorm12, scorm2004, imscp, moodlexml" in result.stderr
+    assert ("choose from scorm12, scorm2004, imscp, imscc, moodlexml, competencies"
+            in result.stderr)
 
 
 def test_bundle_schemas_puts_the_official_xsds_at_the_package_root(
@@ -170,10 +171,12 @@ def framework_ids() -> set[str]:
 
 def test_courses_build_and_name_only_competences_that_exist(workdir: Path, schemas: Path) -> None:
     result = run("make", *sorted(p for p in COURSES.iterdir() if (p / "course.toml").exists()),
-                 "--out", "dist", "--schemas", schemas, "--strict")
+                 "--out", "dist", "--schemas", schemas)
     assert result.exit_code == 0, result.stderr
+    # The only warnings: quiz types the Common Cartridge profile cannot carry.
+    assert all("[SB301]" in line for line in result.stderr.splitlines() if "warning:" in line)
     known = framework_ids()
-    packages = sorted((workdir / "dist").rglob("*.zip"))
+    packages = sorted((workdir / "dist").rglob("*.zip"))  # a cartridge's LOM has no classification
     assert packages
     for package in packages:
         _, root = manifest_of(package)

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from lxml import etree
 
+from scormbuild.diagnostics import Sink
 from scormbuild.model import Course, Module
 from scormbuild.render.pages import RenderedFile
 
@@ -32,6 +33,8 @@ class RenderedCourse:
 
     theme: tuple[RenderedFile, ...]
     modules: dict[str, tuple[RenderedFile, ...]]
+    #: Each module's pages as separate files (no runtime), for formats without tracking.
+    pages: dict[str, tuple[RenderedFile, ...]]
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,9 @@ class Packager(ABC):
         self.options = options
 
     @abstractmethod
-    def packages(self, course: Course, rendered: RenderedCourse) -> list[Package]:
-        """Every package of this format for the course, complete and in memory."""
+    def packages(self, course: Course, rendered: RenderedCourse, sink: Sink) -> list[Package]:
+        """Every package of this format for the course, complete and in memory; what the
+        format cannot carry is reported to `sink`."""
 
 
 class ArchivePackager(Packager):
@@ -98,7 +102,7 @@ class ArchivePackager(Packager):
     #: Folder below the schema folder with this format's official XSDs (for --bundle-schemas).
     schema_set: ClassVar[str]
 
-    def packages(self, course: Course, rendered: RenderedCourse) -> list[Package]:
+    def packages(self, course: Course, rendered: RenderedCourse, sink: Sink) -> list[Package]:
         result = []
         if self.options.scope in (Scope.MODULE, Scope.BOTH):
             for module in course.modules:

@@ -14,6 +14,7 @@ import io
 import json
 from html import escape
 
+from scormbuild.diagnostics import Sink
 from scormbuild.model import Course, Framework
 from scormbuild.packagers.base import Package, Packager, RenderedCourse
 from scormbuild.render.pages import RenderedFile
@@ -70,7 +71,7 @@ class CompetencyCsvPackager(Packager):
     name = "competencies"
     label = "Moodle competency framework CSV"
 
-    def packages(self, course: Course, rendered: RenderedCourse) -> list[Package]:
+    def packages(self, course: Course, rendered: RenderedCourse, sink: Sink) -> list[Package]:
         framework = course.framework
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

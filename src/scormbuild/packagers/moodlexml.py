@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from lxml import etree
 
+from scormbuild.diagnostics import Sink
 from scormbuild.model import Course, Module, Question, QuestionType
 from scormbuild.packagers.base import Package, Packager, RenderedCourse, serialise
 from scormbuild.render.markdown import MarkdownRenderer
@@ -75,7 +76,7 @@ class MoodleXmlPackager(Packager):
     name = "moodlexml"
     label = "Moodle XML question bank"
 
-    def packages(self, course: Course, rendered: RenderedCourse) -> list[Package]:
+    def packages(self, course: Course, rendered: RenderedCourse, sink: Sink) -> list[Package]:
         quiz_modules = tuple(m for m in course.modules if m.quiz)
         if not quiz_modules:
             return []

@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import xmlschema
+from lxml import etree
 
 from scormbuild.diagnostics import Sink
 from scormbuild.validate.archive import MAX_MANIFEST_BYTES, PackageError, open_archive, parse_xml
 from scormbuild.validate.documents import check_competency_csv, check_question_bank
-from scormbuild.validate.manifest import ManifestFormat, check_manifest, detect_format
+from scormbuild.validate.archive import Archive
+from scormbuild.validate.manifest import (CC_DOCUMENT_TYPES, ManifestFormat, check_manifest,
+                                          children, descendants, detect_format)
 from scormbuild.validate.schemas import SchemaFolderError, load_schema
 
 MANIFEST = "imsmanifest.xml"
@@ -49,7 +52,27 @@ def validate_bytes(data: bytes, shown: str, schemas: Path | None, sink: Sink) ->
     xsd_checked = False
     if manifest_format is not None and schemas is not None:
         xsd_checked = _check_xsd(root, manifest_format, schemas, manifest_shown, sink)
+        if xsd_checked and manifest_format.name == "imscc11":
+            _check_cc_documents(root, archive, manifest_format, schemas, shown, sink)
     return Verdict(shown, manifest_format, xsd_checked)
+
+
+def _check_cc_documents(root: etree._Element, archive: Archive, manifest_format: ManifestFormat,
+                        schemas: Path, shown: str, sink: Sink) -> None:
+    """Each web link, assessment or discussion file of a cartridge against its CC schema."""
+    for resource in descendants(root, "resource"):
+        if resource.get("type") not in CC_DOCUMENT_TYPES:
+            continue
+        for file in children(resource, "file"):
+            path = file.get("href", "")
+            if path not in archive.names:
+                continue  # reported by the manifest rules
+            try:
+                document = parse_xml(archive.read(path, MAX_MANIFEST_BYTES), path)
+            except PackageError as error:
+                sink.error(f"{shown}/{path}", error.code, error.message)
+                continue
+            _check_xsd(document, manifest_format, schemas, f"{shown}/{path}", sink)
 
 
 def validate_document(data: bytes, shown: str, sink: Sink) -> None:

@@ -28,6 +28,11 @@ class ManifestFormat:
 
 CP12 = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 CP114 = "http://www.imsglobal.org/xsd/imscp_v1p1"
+CC11 = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+#: Cartridge resource types whose file is an XML document the CC schemas describe.
+CC_DOCUMENT_TYPES = ("imswl_xmlv1p1", "imsqti_xmlv1p2/imscc_xmlv1p1/assessment",
+                     "imsqti_xmlv1p2/imscc_xmlv1p1/question-bank", "imsdt_xmlv1p1",
+                     "imsbasiclti_xmlv1p0")
 
 
 def local(element: etree._Element) -> str:
@@ -61,6 +66,8 @@ def detect_format(root: etree._Element) -> ManifestFormat | None:
         return ManifestFormat("scorm2004-3rd", "SCORM 2004 3rd Edition")
     if namespace == CP114:
         return ManifestFormat("imscp", "IMS Content Packaging 1.1.4")
+    if namespace == CC11:
+        return ManifestFormat("imscc11", "IMS Common Cartridge 1.1")
     return None
 
 

@@ -32,11 +32,19 @@ SETS = {
     "scorm2004-4th": ("scorm2004-4th", "imscp_v1p1.xsd"),
     "scorm2004-3rd": ("scorm2004-3rd", "imscp_v1p1.xsd"),
     "imscp": ("imscp114", "imscp_v1p1.xsd"),
+    "imscc11": ("imscc11", "ccv1p1_imscp_v1p2_v1p0.xsd"),
+}
+#: Namespaces of a cartridge's resource files, which the same schema object validates.
+CC11_RESOURCES = {
+    "http://www.imsglobal.org/xsd/imsccv1p1/imswl_v1p1": "ccv1p1_imswl_v1p1.xsd",
+    "http://www.imsglobal.org/xsd/imsccv1p1/imsdt_v1p1": "ccv1p1_imsdt_v1p1.xsd",
+    "http://www.imsglobal.org/xsd/ims_qtiasiv1p2": "ccv1p1_qtiasiv1p2p1_v1p0.xsd",
+    "http://www.imsglobal.org/xsd/imslticc_v1p0": "imslticc_v1p0p1.xsd",
 }
 #: Extension namespaces each format's root schema does not import itself. IMS CP's metadata
 #: schema (imsmd_v1p2p4.xsd) has no public copy: its LOM is checked only laxly.
 EXTENSIONS = {"scorm2004-4th": SCORM2004_EXTENSIONS, "scorm2004-3rd": SCORM2004_EXTENSIONS,
-              "imscp": {}}
+              "imscp": {}, "imscc11": CC11_RESOURCES}
 
 
 class SchemaFolderError(Exception):
