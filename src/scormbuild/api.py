@@ -18,7 +18,7 @@ from scormbuild.packagers import PACKAGERS
 from scormbuild.packagers.base import PackageOptions, RenderedCourse, Scope
 from scormbuild.render.pages import Renderer
 from scormbuild.scaffold import course_files, course_id_from
-from scormbuild.validate import Verdict, validate_bytes, validate_document
+from scormbuild.validate import DOCUMENT_SUFFIXES, Verdict, validate_bytes, validate_document
 from scormbuild.validate.schemas import schema_folder
 
 Progress = Callable[[str], None]
@@ -116,7 +116,11 @@ def validate_packages(paths: tuple[Path, ...], schemas: Path | None, strict: boo
         except OSError as error:
             sink.error(shown, "SB407", f"cannot read the package: {error.strerror}")
             continue
-        verdicts.append(validate_bytes(data, shown, folder, sink))
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:
+            validate_document(data, shown, sink)
+            verdicts.append(Verdict(shown, DOCUMENT_SUFFIXES[path.suffix.lower()], False))
+        else:
+            verdicts.append(validate_bytes(data, shown, folder, sink))
     return ValidateResult(sink.diagnostics, verdicts, not sink.has_errors(strict))
 
 

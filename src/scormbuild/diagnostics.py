@@ -54,6 +54,12 @@ CODES: dict[str, str] = {
     "SB410": "launch file missing",
     "SB411": "question bank is not what Moodle imports",
     "SB412": "competency framework CSV is not what Moodle imports",
+    "SB420": "operating-system leftovers in the package",
+    "SB421": "schema version Moodle does not recognise",
+    "SB422": "namespace prefix Moodle will not match",
+    "SB423": "organisations Moodle treats specially",
+    "SB424": "objective without a pass mark",
+    "SB425": "an AICC package",
 }
 
 

@@ -72,17 +72,17 @@ def _sequencing(module: Module) -> etree._Element:
     """Objectives: the module as primary, then one per competence, all with the pass mark."""
     sequencing = etree.Element(_ss("sequencing"))
     objectives = child(sequencing, _ss("objectives"))
+    # Without a quiz or wijzer nothing reports a score; the explicit 1 only says so, where
+    # leaving it out would make Moodle assume the same and lint warn about it.
     mark = module.pass_mark()
-    pass_mark = None if mark is None else f"{round(mark, 4):g}"
+    pass_mark = "1" if mark is None else f"{round(mark, 4):g}"
     primary = child(objectives, _ss("primaryObjective"),
                     objectiveID=primary_objective_id(module), satisfiedByMeasure="false")
-    if pass_mark is not None:
-        child(primary, _ss("minNormalizedMeasure"), pass_mark)
+    child(primary, _ss("minNormalizedMeasure"), pass_mark)
     for competence in module.competences:
         objective = child(objectives, _ss("objective"), objectiveID=competence,
                           satisfiedByMeasure="false")
-        if pass_mark is not None:
-            child(objective, _ss("minNormalizedMeasure"), pass_mark)
+        child(objective, _ss("minNormalizedMeasure"), pass_mark)
     child(sequencing, _ss("deliveryControls"), completionSetByContent="true",
           objectiveSetByContent="true")
     return sequencing

@@ -14,12 +14,16 @@ from lxml import etree
 from scormbuild.diagnostics import Sink
 from scormbuild.validate.archive import MAX_MANIFEST_BYTES, PackageError, open_archive, parse_xml
 from scormbuild.validate.documents import check_competency_csv, check_question_bank
+from scormbuild.validate.moodle import aicc_files, lint
 from scormbuild.validate.archive import Archive
 from scormbuild.validate.manifest import (CC_DOCUMENT_TYPES, ManifestFormat, check_manifest,
                                           children, descendants, detect_format)
 from scormbuild.validate.schemas import SchemaFolderError, load_schema
 
 MANIFEST = "imsmanifest.xml"
+#: Single-file outputs validate recognises by their suffix.
+DOCUMENT_SUFFIXES = {".xml": ManifestFormat("moodlexml", "Moodle XML question bank"),
+                     ".csv": ManifestFormat("competencies", "Moodle competency framework CSV")}
 MAX_XSD_ERRORS = 20
 
 
@@ -38,17 +42,18 @@ def validate_bytes(data: bytes, shown: str, schemas: Path | None, sink: Sink) ->
     try:
         archive = open_archive(data)
         if MANIFEST not in archive.names:
-            nested = sorted(n for n in archive.names if n.endswith("/" + MANIFEST))
-            hint = (f"found {nested[0]}: zip the folder's contents, not the folder"
-                    if nested else "Moodle refuses a package without imsmanifest.xml at the root")
-            raise PackageError("SB402", "no imsmanifest.xml at the root of the package"
-                               + (f" ({hint})" if hint else ""))
-        root = parse_xml(archive.read(MANIFEST, MAX_MANIFEST_BYTES))
+            raise PackageError("SB402", _missing_manifest(archive))
+        data = archive.read(MANIFEST, MAX_MANIFEST_BYTES)
+        if not data.strip() or data.strip().startswith(b"<?xml") and data.strip().endswith(b"?>"):
+            raise PackageError("SB403", "imsmanifest.xml holds no manifest: Moodle accepts the "
+                               "package, but the activity has nothing to launch")
+        root = parse_xml(data)
     except PackageError as error:
         sink.error(shown if error.code != "SB403" else manifest_shown, error.code, error.message)
         return Verdict(shown, None, False)
     manifest_format = detect_format(root)
     check_manifest(root, archive, manifest_shown, sink)
+    lint(root, manifest_format, archive, manifest_shown, sink)
     xsd_checked = False
     if manifest_format is not None and schemas is not None:
         xsd_checked = _check_xsd(root, manifest_format, schemas, manifest_shown, sink)
@@ -73,6 +78,22 @@ def _check_cc_documents(root: etree._Element, archive: Archive, manifest_format:
                 sink.error(f"{shown}/{path}", error.code, error.message)
                 continue
             _check_xsd(document, manifest_format, schemas, f"{shown}/{path}", sink)
+
+
+def _missing_manifest(archive: Archive) -> str:
+    """Why there is no manifest at the root, in the terms an administrator can act on."""
+    nested = sorted(n for n in archive.names if n.endswith("/" + MANIFEST))
+    if nested:
+        return (f"no imsmanifest.xml at the root of the package (found {nested[0]}: zip the "
+                "folder's contents, not the folder)")
+    zips = sorted(n for n in archive.names if n.lower().endswith((".zip", ".imscc")))
+    if zips and len(archive.names) == len(zips):
+        return (f"no imsmanifest.xml at the root: the package only holds '{zips[0]}', a zip "
+                "inside the zip; upload the inner package itself")
+    if aicc_files(archive):
+        return ("an AICC package (no imsmanifest.xml): Moodle 5.1 accepts it, then fails in its "
+                "AICC parser; export the course as SCORM 1.2 instead")
+    return "no imsmanifest.xml at the root of the package (Moodle refuses it)"
 
 
 def validate_document(data: bytes, shown: str, sink: Sink) -> None:

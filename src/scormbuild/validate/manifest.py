@@ -93,6 +93,7 @@ def check_manifest(root: etree._Element, archive: Archive, shown: str, sink: Sin
     _check_references(root, identifiers, resources, shown, sink)
     for resource in resources.values():
         _check_files(resource, archive, shown, sink)
+    _check_metadata_files(root, archive, shown, sink)
 
 
 def _check_identifiers(root: etree._Element, shown: str, sink: Sink) -> set[str]:
@@ -139,6 +140,16 @@ def _local_path(base: str, href: str) -> str | None:
     if parts.scheme or parts.netloc:
         return None
     return posixpath.normpath(unquote(base + parts.path))
+
+
+def _check_metadata_files(root: etree._Element, archive: Archive, shown: str, sink: Sink) -> None:
+    """Metadata kept in a file of its own (adlcp:location) must be in the package."""
+    for element in root.iter():
+        if local(element) == "location" and element.text:
+            path = posixpath.normpath(unquote(element.text.strip()))
+            if path not in archive.names:
+                sink.error(shown, "SB404", f"metadata file '{path}' is not in the package",
+                           line=element.sourceline or 0)
 
 
 def _check_files(resource: etree._Element, archive: Archive, shown: str, sink: Sink) -> None:
