@@ -89,7 +89,7 @@ def timed_make(args: list[str], cwd: Path) -> tuple[float, int, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "scormbuild.cli", "make", *args, "--out", str(out)],
-                   cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+                   cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     packages = len(list(out.rglob("*.zip")))
