@@ -148,6 +148,44 @@ def validate(packages: tuple[Path, ...], schemas: Path | None, as_json_output: b
 
 
 @main.command()
+@click.argument("course_dir", required=False, type=COURSE_DIRS)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
+def serve(course_dir: Path | None, port: int, open_browser: bool) -> None:
+    """Preview a course in the browser, with live rebuild and an LMS panel (127.0.0.1 only)."""
+    from scormbuild.serve import start
+
+    folders = _course_dirs((course_dir,) if course_dir else ())
+    if len(folders) > 1:
+        raise click.UsageError("serve previews one course: name its folder")
+    folder = folders[0]
+
+    def report(diagnostics: list[Diagnostic]) -> None:
+        _print(diagnostics)
+        click.echo(f"rebuilt: {_summary(diagnostics)}", err=True)
+
+    try:
+        server, stop = start(folder, port, report)
+    except OSError as error:
+        raise click.UsageError(f"cannot listen on 127.0.0.1:{port}: {error.strerror}") from None
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    click.echo(f"serving {folder} at {address} (Ctrl-C stops)", err=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(address)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+        click.echo("stopped", err=True)
+
+
+@main.command()
 @click.argument("course", type=click.Path(path_type=Path))
 @click.option("--framework", help="Use this framework from the frameworks/ folder beside the "
               "course instead of a small example framework.")
