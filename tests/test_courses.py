@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from scormbuild.api import check_courses
 from scormbuild.diagnostics import Sink
 from scormbuild.model import Course
-from tests.conftest import COURSES, REPO
+from tests.conftest import COURSES, REPO, run
 
 SEEDS = REPO.parent / "shared" / "seeds"
 COPYCHECK = REPO.parent / "shared" / "tools" / "copycheck.py"
@@ -56,3 +57,11 @@ def test_no_course_text_is_copied_from_the_seeds() -> None:
     result = subprocess.run([sys.executable, str(COPYCHECK), str(SEEDS), str(COURSES)],
                             capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1].startswith("copied runs: 0 "), result.stdout
+
+
+def test_every_course_builds_in_every_format_without_errors_or_warnings(
+        workdir: Path, schemas: Path) -> None:
+    folders = sorted(p.parent for p in COURSES.glob("*/course.toml"))
+    result = run("make", *folders, "--out", "dist", "--schemas", schemas, "--strict")
+    assert result.exit_code == 0, result.stderr
+    assert "(0 errors, 0 warnings" in result.stdout + result.stderr

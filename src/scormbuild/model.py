@@ -266,3 +266,5 @@ class Course:
     authors: tuple[str, ...] = ()
     licence: str = ""
     keywords: tuple[str, ...] = field(default=())
+    #: Types the author has acknowledged the cartridge leaves out: no SB301 for them.
+    cartridge_leave_out: frozenset[QuestionType] = frozenset()

@@ -65,6 +65,36 @@ def test_quiz_questions_use_the_cc_profiles_and_the_rest_is_reported(
                 f"'{question}' ({kind}) is left out of the cartridge") in stderr
 
 
+def test_an_acknowledged_type_is_left_out_without_a_warning(workdir: Path, schemas: Path) -> None:
+    shutil.copytree(FIXTURES / "alletypes", workdir / "alletypes")
+    meta = workdir / "alletypes" / "course.toml"
+    meta.write_text(meta.read_text(encoding="utf-8")
+                    + '\n[cartridge]\nleave_out = ["matching", "numeric"]\n', encoding="utf-8")
+    result = run("make", "alletypes", "--out", "dist", "--format", "imscc", "--schemas", schemas)
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
+    assert len(warnings) == 1 and "question 'volgorde' (ordering)" in warnings[0]
+    assert "list 'ordering' under [cartridge] leave_out" in warnings[0]
+    [path] = (workdir / "dist").rglob("*.imscc")
+    with zipfile.ZipFile(path) as archive:
+        test = etree.fromstring(archive.read("toets/toets/assessment.xml"))
+    assert {i.get("ident") for i in test.iter(f"{{{QTI}}}item")} == {
+        "enkel", "meer", "waar", "woord"}
+
+
+def test_an_unknown_type_to_leave_out_is_an_error_at_its_line(workdir: Path) -> None:
+    shutil.copytree(FIXTURES / "alletypes", workdir / "alletypes")
+    meta = workdir / "alletypes" / "course.toml"
+    lines = meta.read_text(encoding="utf-8").count("\n")
+    meta.write_text(meta.read_text(encoding="utf-8")
+                    + '\n[cartridge]\nleave_out = ["matchin"]\n', encoding="utf-8")
+    result = run("check", "alletypes")
+    assert result.exit_code == 1
+    assert (f"alletypes/course.toml:{lines + 3}: error: cartridge.leave_out[1]: 'matchin' is not "
+            "one of single, multiple, truefalse, matching, ordering, text, numeric "
+            "(did you mean 'matching'?) [SB203]") in result.stderr
+
+
 def test_validate_checks_the_cartridge_and_its_resource_files(workdir: Path, schemas: Path) -> None:
     archive, _ = cartridge(workdir, "minicursus", schemas)
     broken = workdir / "broken.imscc"

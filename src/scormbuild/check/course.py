@@ -18,7 +18,7 @@ from scormbuild.load.files import MarkdownDocument, TomlDocument
 from scormbuild.load.sources import (CourseSources, ModuleSources, find_framework,
                                      known_frameworks, load_framework)
 from scormbuild.model import (GENERATED_PAGE_IDS, Asset, Course, Framework, Level, Module, Page,
-                              Quiz, Resource, Stage)
+                              QuestionType, Quiz, Resource, Stage)
 
 _PAGE_PREFIX = re.compile(r"^\d+-")
 MAX_DURATION = 600  # minutes; a module is a sitting, not a course
@@ -40,8 +40,10 @@ def check_course(sources: CourseSources, sink: Sink,
         return None
     data = document.data
     ok = check_id(document, data["id"], ("id",), sink)
-    ok = _check_vocabulary(document, data, "levels", [v.value for v in Level], sink) and ok
-    ok = _check_vocabulary(document, data, "stages", [v.value for v in Stage], sink) and ok
+    ok = _check_vocabulary(document, data, ("levels",), [v.value for v in Level], sink) and ok
+    ok = _check_vocabulary(document, data, ("stages",), [v.value for v in Stage], sink) and ok
+    ok = _check_vocabulary(document, data, ("cartridge", "leave_out"),
+                           [v.value for v in QuestionType], sink) and ok
     if not sources.modules:
         sink.error(document.shown, "SB208", "the course has no module folders",
                    hint="add a folder such as 01-inleiding with module.toml and a page")
@@ -55,6 +57,8 @@ def check_course(sources: CourseSources, sink: Sink,
         audience=texts(data, "audience"), levels=tuple(Level(v) for v in texts(data, "levels")),
         stages=tuple(Stage(v) for v in texts(data, "stages")), authors=texts(data, "authors"),
         licence=text(data, "licence"), keywords=texts(data, "keywords"),
+        cartridge_leave_out=frozenset(
+            QuestionType(v) for v in data.get("cartridge", {}).get("leave_out", [])),
     )
 
 
@@ -73,13 +77,17 @@ def _unique_modules(sources: CourseSources, modules: list[Module | None], sink: 
     return ok
 
 
-def _check_vocabulary(document: TomlDocument, data: dict[str, Any], key: str,
+def _check_vocabulary(document: TomlDocument, data: dict[str, Any], path: tuple[str, ...],
                       allowed: list[str], sink: Sink) -> bool:
+    """Every value of the list at `path` (tables on the way may be absent) is in `allowed`."""
+    values: Any = data
+    for name in path:
+        values = values.get(name, {})
     ok = True
-    for i, value in enumerate(data.get(key, [])):
+    for i, value in enumerate(values or []):
         if value not in allowed:
             sink.error(document.shown, "SB203", f"'{value}' is not one of " + ", ".join(allowed),
-                       hint=suggest(value, allowed), **at(document, (key, i)))
+                       hint=suggest(value, allowed), **at(document, path + (i,)))
             ok = False
     return ok
 

@@ -22,12 +22,14 @@ FRAMEWORK = Shape((
     Key("clusters", CLUSTER, True, many=True),
 ))
 
+#: Question types the author knows the Common Cartridge cannot carry (see SB301).
+CARTRIDGE = Shape((Key("leave_out", TEXT_LIST, True),))
 COURSE = Shape((
     Key("id", TEXT, True), Key("title", TEXT, True), Key("description", TEXT, True),
     Key("language", TEXT, True), Key("framework", TEXT, True), Key("version", TEXT, True),
     Key("date", DATE, True), Key("audience", TEXT_LIST), Key("levels", TEXT_LIST),
     Key("stages", TEXT_LIST), Key("authors", TEXT_LIST), Key("licence", TEXT),
-    Key("keywords", TEXT_LIST),
+    Key("keywords", TEXT_LIST), Key("cartridge", CARTRIDGE),
 ))
 
 SCALE_POINT = Shape((

@@ -12,7 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from scormbuild.diagnostics import Sink
-from scormbuild.model import RESOURCES_PAGE_ID, Course, Module, Resource
+from scormbuild.model import RESOURCES_PAGE_ID, Course, Module, QuestionType, Resource
 from scormbuild.packagers.base import Package, Packager, RenderedCourse, serialise
 from scormbuild.packagers.metadata import describe
 from scormbuild.packagers.qti import assessment, expressible
@@ -46,7 +46,7 @@ class ImsCcPackager(Packager):
         top = child(organization, _cc("item"), identifier="cc-root")
         resources = child(root, _cc("resources"))
         for module in course.modules:
-            files.extend(self._module(name, module, rendered, top, resources, sink))
+            files.extend(self._module(name, course, module, rendered, top, resources, sink))
         files.append(RenderedFile("imsmanifest.xml", serialise(root)))
         return [Package(name, self.name, tuple(sorted(files, key=lambda f: f.path)))]
 
@@ -75,7 +75,7 @@ class ImsCcPackager(Packager):
               structure="rooted-hierarchy")
         return root
 
-    def _module(self, package: str, module: Module, rendered: RenderedCourse,
+    def _module(self, package: str, course: Course, module: Module, rendered: RenderedCourse,
                 top: etree._Element, resources: etree._Element, sink: Sink
                 ) -> list[RenderedFile]:
         branch = child(top, _cc("item"), identifier=f"item-{module.id}")
@@ -96,7 +96,8 @@ class ImsCcPackager(Packager):
             if resource.url:
                 files.append(self._weblink(branch, resources, module, resource))
         if module.quiz is not None:
-            files.append(self._assessment(package, module, branch, resources, sink))
+            files.append(self._assessment(package, module, branch, resources, sink,
+                                          course.cartridge_leave_out))
         return files
 
     def _webcontent(self, branch: etree._Element, resources: etree._Element, key: str,
@@ -123,14 +124,19 @@ class ImsCcPackager(Packager):
         return RenderedFile(path, serialise(link))
 
     def _assessment(self, package: str, module: Module, branch: etree._Element,
-                    resources: etree._Element, sink: Sink) -> RenderedFile:
+                    resources: etree._Element, sink: Sink,
+                    acknowledged: frozenset[QuestionType]) -> RenderedFile:
+        """The quiz as QTI; a type the profile lacks is left out, silently only when the
+        author has acknowledged that type in course.toml."""
         assert module.quiz is not None
         for question in module.quiz.questions:
-            if not expressible(question):
+            if not expressible(question) and question.type not in acknowledged:
                 sink.warning(package, "SB301",
                              f"module '{module.id}', question '{question.id}' ({question.type}) "
                              "is left out of the cartridge: the Common Cartridge quiz profile "
-                             "cannot express it", hint="it stays in the Moodle XML question bank")
+                             "cannot express it", hint="it stays in the Moodle XML question bank; "
+                             f"list '{question.type}' under [cartridge] leave_out in course.toml "
+                             "to acknowledge this")
         key = f"{module.id}-toets"
         path = f"{module.id}/toets/assessment.xml"
         item = child(branch, _cc("item"), identifier=f"item-{key}", identifierref=f"res-{key}")
