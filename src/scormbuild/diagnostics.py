@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "SB213": "competentiewijzer scale is malformed",
     "SB214": "a competentiewijzer has no quiz",
     "SB215": "saved learner state may exceed SCORM 1.2's 4,096 characters",
+    "SB216": "a reason is given for a competence the module does not list",
     "SB301": "a question type this format cannot express was left out",
     "SB401": "package does not match the official XSD",
     "SB402": "manifest missing or not at the package root",

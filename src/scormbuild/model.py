@@ -41,6 +41,16 @@ class Cluster:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A document the framework's own text cites, at the address it gives: courses on the
+    framework point to it by id, so the title and address are written (and corrected) once."""
+
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Framework:
     id: str
     title: str
@@ -51,6 +61,7 @@ class Framework:
     description: str
     clusters: tuple[Cluster, ...]
     url: str = ""
+    references: tuple[Reference, ...] = ()
 
     def assessable_ids(self) -> tuple[str, ...]:
         """Ids a module may develop or a question may test: competences, or leaf clusters."""
@@ -71,6 +82,9 @@ class Framework:
                 if competence.id == competence_id:
                     return cluster, competence
         raise KeyError(competence_id)
+
+    def reference(self, reference_id: str) -> Reference | None:
+        return next((r for r in self.references if r.id == reference_id), None)
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         return next((c for c in self.clusters if c.id == cluster_id), None)
@@ -224,6 +238,8 @@ class Module:
     resources: tuple[Resource, ...] = ()
     assets: tuple[Asset, ...] = ()
     self_assessment: SelfAssessment | None = None
+    #: (competence id, one sentence on why this module develops it), in `competences` order.
+    why: tuple[tuple[str, str], ...] = ()
 
     @property
     def kind(self) -> ModuleKind:

@@ -133,6 +133,26 @@ CASES = {
         replace("01-start/module.toml", "duration = 15", "duration = -5"),
         "course/01-start/module.toml:5: error: duration: duration is in minutes, from 0 to 600 "
         "[SB203]"),
+    "reason for a competence the module does not list": (
+        append("01-start/module.toml", '[why]\n"mk-1.1" = "Contact leggen."\n'
+               '"mk-plan" = "Plannen."\n'),
+        "course/01-start/module.toml:8: error: why.mk-plan: 'mk-plan' is not in this module's "
+        "competences (add it to competences or remove the reason) [SB216]"),
+    "resource naming an unknown framework reference": (
+        replace("01-start/aan-de-slag.toml", 'title = "Een handreiking"',
+                'reference = "handreikng"'),
+        "course/01-start/aan-de-slag.toml:3: error: resources[1].reference: framework 'mini' "
+        "has no reference 'handreikng' (did you mean 'handreiking'?) [SB205]"),
+    "resource with a reference and an address of its own": (
+        replace("01-start/aan-de-slag.toml", 'title = "Een voorbeeldsite"',
+                'reference = "handreiking"'),
+        "course/01-start/aan-de-slag.toml:14: error: resources[2].url: a resource that names a "
+        "reference takes its address (remove 'url'; the framework gives "
+        "https://example.org/handreiking.pdf) [SB203]"),
+    "resource without title or reference": (
+        replace("01-start/aan-de-slag.toml", 'title = "Een handreiking"\n', ""),
+        "course/01-start/aan-de-slag.toml:1: error: resources[1]: missing required key 'title' "
+        "(or name a framework reference with 'reference') [SB202]"),
     "module folder without order prefix": (
         append("extra/01-pagina.md", '+++\ntitle = "Extra"\n+++\nTekst.\n'),
         "course/extra: error: module folder 'extra' has no order prefix (rename it like "

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from scormbuild.check.framework import check_framework, competence_hint
-from scormbuild.check.ids import check_id, check_unique, suggest, text, texts
+from scormbuild.check.ids import check_id, check_unique, check_web_address, suggest, text, texts
 from scormbuild.check.quiz import check_quiz
 from scormbuild.check.references import check_references
 from scormbuild.check.saved_state import check_saved_state
@@ -132,6 +132,7 @@ def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sin
             ok = False
         kind_ok, self_assessment = check_module_kind(meta, sources.quiz is not None, sink)
         ok = kind_ok and ok
+        ok = _reasons_for_listed(meta, listed, sink) and ok
     pages, assets = _check_pages(sources, sink)
     quiz = None
     if sources.quiz is not None:
@@ -154,6 +155,7 @@ def _check_module(sources: ModuleSources, framework: Framework | None, sink: Sin
         keywords=texts(data, "keywords"), duration=data.get("duration", 0), quiz=quiz,
         resources=resources, assets=tuple(sorted(set(assets), key=lambda a: a.target)),
         self_assessment=self_assessment,
+        why=tuple((c, data["why"][c]) for c in listed if data.get("why", {}).get(c)),
     )
     screens = len(pages) + sum(map(bool, (resources, quiz, self_assessment)))
     check_saved_state(module, screens, sources.quiz.shown if sources.quiz else meta.shown, sink)
@@ -167,6 +169,22 @@ def _known_competences(document: TomlDocument, ids: tuple[str, ...], path: tuple
         if competence not in framework.assessable_ids():
             sink.error(document.shown, "SB205", f"unknown competence id '{competence}'",
                        hint=competence_hint(framework, competence), **at(document, path + (i,)))
+            ok = False
+    return ok
+
+
+def _reasons_for_listed(document: TomlDocument, listed: tuple[str, ...], sink: Sink) -> bool:
+    """`[why]` explains the module's own competences; a reason for another is a slip."""
+    ok = True
+    for competence, reason in document.data.get("why", {}).items():
+        if competence not in listed:
+            sink.error(document.shown, "SB216", f"'{competence}' is not in this module's "
+                       "competences", hint=suggest(competence, listed) or
+                       "add it to competences or remove the reason", **at(document, ("why", competence)))
+            ok = False
+        elif not reason.strip():
+            sink.error(document.shown, "SB202", f"the reason for '{competence}' is empty",
+                       **at(document, ("why", competence)))
             ok = False
     return ok
 
@@ -236,11 +254,10 @@ def _check_resources(sources: ModuleSources, framework: Framework, sink: Sink
         ok = check_id(document, raw["id"], path + ("id",), sink) and ok
         ok = _known_competences(document, texts(raw, "competences"), path + ("competences",),
                                 framework, sink) and ok
-        url, file = text(raw, "url"), text(raw, "file")
-        if url and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
-            sink.error(document.shown, "SB203", f"'{url}' is not a web address",
-                       **at(document, path + ("url",)))
-            ok = False
+        cited = _cited(document, raw, path, framework, sink)
+        ok = cited is not None and ok
+        title, url = cited or ("", "")
+        file = text(raw, "file")
         if file:
             if file.startswith(("/", "../")) or ".." in file.split("/"):
                 sink.error(document.shown, "SB207", f"'{file}' points outside the module",
@@ -252,9 +269,38 @@ def _check_resources(sources: ModuleSources, framework: Framework, sink: Sink
                 ok = False
             else:
                 assets.append(Asset(sources.folder / file, file))
-        resources.append(Resource(raw["id"], text(raw, "title"), text(raw, "kind"),
+        resources.append(Resource(raw["id"], title, text(raw, "kind"),
                                   text(raw, "purpose"), texts(raw, "competences"), url, file))
     ids = [(r["id"], ("resources", i, "id")) for i, r in enumerate(entries)
            if isinstance(r, dict) and isinstance(r.get("id"), str)]
     ok = check_unique(document, ids, "resource", sink) and ok
     return (tuple(resources), assets) if ok else None
+
+
+def _cited(document: TomlDocument, raw: dict[str, Any], path: tuple[str | int, ...],
+           framework: Framework, sink: Sink) -> tuple[str, str] | None:
+    """A resource's title and address: its own, or those of the framework reference it names
+    (its own title may then rename it; an address of its own would contradict the reference)."""
+    name = text(raw, "reference")
+    if not name:
+        if "title" not in raw:
+            sink.error(document.shown, "SB202", "missing required key 'title'",
+                       hint="or name a framework reference with 'reference'", **at(document, path))
+            return None
+        url = text(raw, "url")
+        if url and not check_web_address(document, url, path + ("url",), sink):
+            return None
+        return raw["title"], url
+    reference = framework.reference(name)
+    if reference is None:
+        known = [r.id for r in framework.references]
+        sink.error(document.shown, "SB205", f"framework '{framework.id}' has no reference '{name}'",
+                   hint=suggest(name, known) or "references: " + (", ".join(known) or "none"),
+                   **at(document, path + ("reference",)))
+        return None
+    if "url" in raw:
+        sink.error(document.shown, "SB203", "a resource that names a reference takes its address",
+                   hint=f"remove 'url'; the framework gives {reference.url}",
+                   **at(document, path + ("url",)))
+        return None
+    return text(raw, "title") or reference.title, reference.url

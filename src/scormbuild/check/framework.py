@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from scormbuild.check.ids import check_id, check_unique, suggest, text
+from scormbuild.check.ids import check_id, check_unique, check_web_address, suggest, text
 from scormbuild.check.schema import check_shape
 from scormbuild.check.shapes import FRAMEWORK
 from scormbuild.diagnostics import Sink
 from scormbuild.load.files import TomlDocument
-from scormbuild.model import Alias, Cluster, Competence, Framework
+from scormbuild.model import Alias, Cluster, Competence, Framework, Reference
 
 
 def competence_hint(framework: Framework, value: str) -> str:
@@ -47,11 +47,24 @@ def check_framework(document: TomlDocument, sink: Sink) -> Framework | None:
         clusters.append(Cluster(raw["id"], text(raw, "number"), text(raw, "title"),
                                 text(raw, "description"), aliases, tuple(competences)))
     ok = check_unique(document, ids, "cluster or competence", sink) and ok
-    if not ok:
+    references = _references(document, sink)
+    if not ok or references is None:
         return None
     return Framework(
         id=data["id"], title=text(data, "title"), publisher=text(data, "publisher"),
         version=text(data, "version"), source=text(data, "source"),
         language=text(data, "language"), description=text(data, "description"),
-        clusters=tuple(clusters), url=text(data, "url"),
+        clusters=tuple(clusters), url=text(data, "url"), references=references,
     )
+
+
+def _references(document: TomlDocument, sink: Sink) -> tuple[Reference, ...] | None:
+    """The documents the framework cites; None after reporting a bad id or address."""
+    entries = document.data.get("references", [])
+    ok = True
+    for i, raw in enumerate(entries):
+        ok = check_id(document, raw["id"], ("references", i, "id"), sink) and ok
+        ok = check_web_address(document, raw["url"], ("references", i, "url"), sink) and ok
+    ids = [(raw["id"], ("references", i, "id")) for i, raw in enumerate(entries)]
+    ok = check_unique(document, ids, "reference", sink) and ok
+    return tuple(Reference(r["id"], r["title"], r["url"]) for r in entries) if ok else None

@@ -1,4 +1,4 @@
-"""Rules shared by every file kind: the form of ids and their uniqueness."""
+"""Rules shared by every file kind: the form of ids and web addresses, and id uniqueness."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from scormbuild.load.toml_index import KeyPath
 ID_FORM = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 #: Option and pair ids become SCORM 2004 response tokens, which Moodle matches with [\w.].
 TOKEN_FORM = re.compile(r"^[a-z0-9_]+$")
+#: An absolute http(s) address with a host name: what a learner's browser can open.
+WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
 def check_id(document: TomlDocument, value: str, path: KeyPath, sink: Sink,
@@ -42,6 +44,13 @@ def check_unique(document: TomlDocument, entries: Iterable[tuple[str, KeyPath]],
         else:
             first[value] = path
     return unique
+
+
+def check_web_address(document: TomlDocument, value: str, path: KeyPath, sink: Sink) -> bool:
+    if WEB_ADDRESS.match(value):
+        return True
+    sink.error(document.shown, "SB203", f"'{value}' is not a web address", **at(document, path))
+    return False
 
 
 def suggest(value: str, choices: Iterable[str]) -> str:

@@ -33,6 +33,8 @@ INTEGER = Kind("whole number", lambda v: isinstance(v, int) and not isinstance(v
 NUMBER = Kind("number", _is_number)
 BOOLEAN = Kind("true or false", lambda v: isinstance(v, bool))
 TEXT_LIST = Kind("list of text", lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v))
+TEXT_TABLE = Kind("table of text (key = \"text\")",
+                  lambda v: isinstance(v, dict) and all(isinstance(i, str) for i in v.values()))
 DATE = Kind("date (YYYY-MM-DD, without quotes)",
             lambda v: isinstance(v, datetime.date) and not isinstance(v, datetime.datetime))
 TABLES = Kind("list of [[tables]]",

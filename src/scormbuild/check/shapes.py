@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scormbuild.check.schema import (ANSWER, BOOLEAN, DATE, INTEGER, NUMBER, TABLES, TEXT,
-                                     TEXT_LIST, Key, Shape)
+                                     TEXT_LIST, TEXT_TABLE, Key, Shape)
 
 ALIAS = Shape((Key("number", TEXT, True), Key("title", TEXT, True), Key("source", TEXT, True)))
 COMPETENCE = Shape((
@@ -15,11 +15,12 @@ CLUSTER = Shape((
     Key("description", TEXT), Key("aliases", ALIAS, many=True),
     Key("competences", COMPETENCE, many=True),
 ))
+REFERENCE = Shape((Key("id", TEXT, True), Key("title", TEXT, True), Key("url", TEXT, True)))
 FRAMEWORK = Shape((
     Key("id", TEXT, True), Key("title", TEXT, True), Key("publisher", TEXT, True),
     Key("version", TEXT, True), Key("source", TEXT, True), Key("language", TEXT, True),
     Key("description", TEXT, True), Key("url", TEXT),
-    Key("clusters", CLUSTER, True, many=True),
+    Key("clusters", CLUSTER, True, many=True), Key("references", REFERENCE, many=True),
 ))
 
 #: Question types the author knows the Common Cartridge cannot carry (see SB301).
@@ -39,6 +40,7 @@ MODULE = Shape((
     Key("id", TEXT), Key("title", TEXT, True), Key("description", TEXT, True),
     Key("competences", TEXT_LIST, True), Key("keywords", TEXT_LIST), Key("duration", INTEGER),
     Key("type", TEXT), Key("scale", SCALE_POINT, many=True), Key("proficient", INTEGER),
+    Key("why", TEXT_TABLE),
 ))
 
 PAGE = Shape((Key("title", TEXT, True), Key("id", TEXT)))
@@ -58,8 +60,8 @@ QUIZ = Shape((
 ))
 
 RESOURCE = Shape((
-    Key("id", TEXT, True), Key("title", TEXT, True), Key("kind", TEXT, True),
+    Key("id", TEXT, True), Key("title", TEXT), Key("kind", TEXT, True),
     Key("purpose", TEXT, True), Key("competences", TEXT_LIST, True), Key("url", TEXT),
-    Key("file", TEXT),
+    Key("file", TEXT), Key("reference", TEXT),
 ))
 RESOURCES = Shape((Key("resources", TABLES, True),))  # each checked against RESOURCE

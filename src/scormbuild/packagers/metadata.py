@@ -28,6 +28,7 @@ class Classification:
     purpose: str
     source: str
     paths: tuple[tuple[Taxon, ...], ...]
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,7 @@ def describe(course: Course, modules: tuple[Module, ...]) -> Metadata:
     first = modules[0]
     competences = tuple(dict.fromkeys(c for m in modules for c in m.competences))
     keywords = tuple(dict.fromkeys(course.keywords + tuple(k for m in modules for k in m.keywords)))
-    classifications = [Classification(
-        "competency", f"{course.framework.title} ({course.framework.version})",
-        tuple(competence_path(course, c) for c in competences))]
+    classifications = _competency_classifications(course, modules, competences)
     if course.levels:
         classifications.append(Classification(
             "educational level", SCORMBUILD_TAXONOMY,
@@ -85,6 +84,27 @@ def describe(course: Course, modules: tuple[Module, ...]) -> Metadata:
         licence=course.licence,
         classifications=tuple(classifications),
     )
+
+
+def _competency_classifications(course: Course, modules: tuple[Module, ...],
+                                competences: tuple[str, ...]) -> list[Classification]:
+    """One classification holding every competence path; but when the author says why a module
+    develops its competences (`[why]`), one per competence, so each reason travels with its
+    path as the classification's description (LOM 9.3)."""
+    source = f"{course.framework.title} ({course.framework.version})"
+    if not any(m.why for m in modules):
+        return [Classification("competency", source,
+                               tuple(competence_path(course, c) for c in competences))]
+    return [Classification("competency", source, (competence_path(course, c),),
+                           _reasons(modules, c)) for c in competences]
+
+
+def _reasons(modules: tuple[Module, ...], competence: str) -> str:
+    """The reason(s) for one competence; in a whole-course package each names its module."""
+    reasons = [(m.title, reason) for m in modules for c, reason in m.why if c == competence]
+    if len(modules) == 1:
+        return " ".join(reason for _, reason in reasons)
+    return " ".join(f"{title}: {reason}" for title, reason in reasons)
 
 
 def iso_duration(minutes: int) -> str:

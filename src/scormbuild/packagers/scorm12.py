@@ -113,4 +113,6 @@ def ims_metadata(metadata: Metadata, namespace: str) -> etree._Element:
                 parent = child(parent, _md("taxon"))
                 child(parent, _md("id"), taxon.id)
                 _langstring(parent, "entry", taxon.entry, language)
+        if classification.description:
+            _langstring(element, "description", classification.description, language)
     return lom

@@ -137,4 +137,6 @@ def _lom(metadata: Metadata) -> etree._Element:
                 element_taxon = child(taxonpath, _lom_tag("taxon"))
                 child(element_taxon, _lom_tag("id"), taxon.id)
                 _string(element_taxon, "entry", taxon.entry, language)
+        if classification.description:
+            _string(element, "description", classification.description, language)
     return lom

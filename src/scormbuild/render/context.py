@@ -94,6 +94,8 @@ class ModuleContext:
     position_label: str
     pages: tuple[PageView, ...]
     competence_labels: tuple[str, ...]
+    #: (competence label, why the module develops it) for each competence the author explains.
+    competence_reasons: tuple[tuple[str, str], ...]
     theme_prefix: str
     config_json: str
     strings: dict[str, str]

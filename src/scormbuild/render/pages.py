@@ -123,6 +123,7 @@ def module_context(course: Course, module: Module) -> ModuleContext:
                              total=len(course.modules)),
         pages=tuple(pages),
         competence_labels=tuple(_competence_label(course, c) for c in module.competences),
+        competence_reasons=tuple((_competence_label(course, c), why) for c, why in module.why),
         theme_prefix=f"../{THEME_FOLDER}/",
         config_json=json.dumps(config, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         .replace("</", "<\\/"),
