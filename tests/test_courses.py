@@ -85,6 +85,54 @@ def test_clientondersteuner_teaches_and_tests_every_competence_under_its_officia
            "onafhankelijke-clientondersteuning-Levensbreedheid-afbakening.pdf" in cited
 
 
+#: Seed 004's ten modules, in its order.
+SOCIAL_WORK_MODULES = [
+    "Vroegsignalering en toeleiding", "Crisishulpverlening", "Financiële (nood)hulp",
+    "Informatie en advies, hulp bij thuisadministratie en aanvragen regelingen",
+    "Intake en vraagverheldering", "Inventarisatie inkomsten, vaste lasten en schulden",
+    "Veranderings- en competentiegerichte begeleiding",
+    "Onderzoek betalingsregeling en herfinanciering", "Casemanagement",
+    "Waakvlamcontacten en nazorg"]
+
+
+def test_sociaal_werk_follows_seed_004_and_explains_each_link_to_the_competences() -> None:
+    sw = course("sociaal-werk-schuldhulpverlening")
+    assert sw.framework.id == "sociaal-financieel" and sw.modules[0].id == "inleiding"
+    assert [m.title for m in sw.modules[1:]] == SOCIAL_WORK_MODULES
+    for module in sw.modules:
+        assert [c for c, _ in module.why] == list(module.competences)
+        assert 2 <= len(module.competences) <= 4
+        quiz = module.quiz
+        assert len(quiz.questions) >= 8 and len({q.type for q in quiz.questions}) >= 3
+        assert quiz.mastery_score == 70
+        assert {q.competence for q in quiz.questions} == set(module.competences)
+        assert all(q.feedback_correct and q.feedback_incorrect for q in quiz.questions)
+        assert all(o.feedback for q in quiz.questions if q.type in ("single", "multiple")
+                   for o in q.options)
+    for module in sw.modules[1:]:
+        titles = [page.title for page in module.pages]
+        assert titles[:2] == ["Waar gaat deze module over", "Doelen, duur en setting"]
+        assert titles[-1].startswith("Casus: ")
+        assert any("randvoorwaarden" in (page.title + page.body).lower() for page in module.pages)
+
+
+def test_the_introduction_maps_modules_to_clusters_as_the_modules_do() -> None:
+    """Page 4 of the introduction tabulates the mapping; it must not drift from module.toml."""
+    sw = course("sociaal-werk-schuldhulpverlening")
+    number = {cluster.id: cluster.number for cluster in sw.framework.clusters}
+    [overview] = [p for p in sw.modules[0].pages if p.title == "Zo werkt deze cursus"]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")]
+            for line in overview.body.splitlines() if line.startswith("| ")]
+    per_module = {r[1]: r[3] for r in rows if len(r) == 4 and r[0].isdigit()}
+    assert per_module == {m.title: ", ".join(sorted((number[c] for c in m.competences), key=int))
+                          for m in sw.modules[1:]}
+    per_cluster = {r[0].split(" ", 1)[1]: r[1] for r in rows
+                   if len(r) == 2 and r[0][:1].isdigit()}
+    assert per_cluster == {
+        cluster.title: ", ".join(str(i) for i, m in enumerate(sw.modules) if cluster.id in
+                                 m.competences and i) for cluster in sw.framework.clusters}
+
+
 def test_no_course_text_is_copied_from_the_seeds() -> None:
     result = subprocess.run([sys.executable, str(COPYCHECK), str(SEEDS), str(COURSES)],
                             capture_output=True, text=True)
