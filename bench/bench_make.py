@@ -109,7 +109,8 @@ def main() -> int:
     parser.add_argument("--questions", type=int, default=10)
     parser.add_argument("--schemas", type=Path, default=REPO.parent / "shared" / "schemas")
     options = parser.parse_args()
-    schema_args = ["--schemas", str(options.schemas)] if options.schemas.is_dir() else []
+    # Absolute, because each make runs in a scratch folder.
+    schema_args = ["--schemas", str(options.schemas.resolve())] if options.schemas.is_dir() else []
     print(f"schemas: {options.schemas if schema_args else 'none (XSD check skipped)'}")
     courses = sorted(str(p) for p in (REPO / "courses").iterdir() if (p / "course.toml").exists())
     report("courses/", *timed_make([*courses, *schema_args], REPO))

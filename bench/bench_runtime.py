@@ -40,7 +40,7 @@ def build(root: Path) -> Path:
     subprocess.run([sys.executable, "-m", "scormbuild.cli", "make", str(course), "--out",
                     str(root / "dist"), "--per", "module", "--format", "scorm12"],
                    check=True, stdout=subprocess.DEVNULL)
-    package = sorted((root / "dist" / "sociaal-financieel" / "scorm12").glob("01-*.zip"))[0]
+    [package] = (root / "dist" / "sociaal-financieel" / "scorm12").glob("*-aansluiting-vinden.zip")
     site = root / "site"
     with zipfile.ZipFile(package) as archive:
         archive.extractall(site / "sco")
