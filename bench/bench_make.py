@@ -113,9 +113,9 @@ def main() -> int:
     schema_args = ["--schemas", str(options.schemas.resolve())] if options.schemas.is_dir() else []
     print(f"schemas: {options.schemas if schema_args else 'none (XSD check skipped)'}")
     courses = sorted(str(p) for p in (REPO / "courses").iterdir() if (p / "course.toml").exists())
-    report("courses/", *timed_make([*courses, *schema_args], REPO))
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch)
+        report("courses/", *timed_make([*courses, *schema_args], root))
         course = synthetic_course(root, options.modules, options.pages, options.questions)
         name = f"synthetic {options.modules}x{options.pages}p x{options.questions}q"
         report(name, *timed_make([str(course), *schema_args], root))
