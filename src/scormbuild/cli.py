@@ -43,7 +43,7 @@ def _course_dirs(given: tuple[Path, ...]) -> tuple[Path, ...]:
 
 def _summary(diagnostics: list[Diagnostic]) -> str:
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
@@ -114,7 +114,8 @@ def check(course_dirs: tuple[Path, ...], as_json_output: bool, strict: bool) -> 
     else:
         _print(diagnostics)
         click.echo(_summary(diagnostics), err=True)
-    failed = any(d.severity is Severity.ERROR or strict for d in diagnostics)
+    failed = any(d.severity >= (Severity.WARNING if strict else Severity.ERROR)
+                 for d in diagnostics)
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
 
 

@@ -11,10 +11,16 @@ from dataclasses import dataclass
 
 
 class Severity(enum.IntEnum):
-    """Ordered so that the worst severity compares highest."""
+    """Ordered so that the worst severity compares highest. A note informs and never fails a
+    build, not even with --strict."""
 
+    NOTE = 0
     WARNING = 1
     ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
 
 
 #: Every diagnostic code with a one-line summary. SB1xx load, SB2xx check, SB3xx packaging,
@@ -44,6 +50,7 @@ CODES: dict[str, str] = {
     "SB215": "saved learner state may exceed SCORM 1.2's 4,096 characters",
     "SB216": "a reason is given for a competence the module does not list",
     "SB301": "a question type this format cannot express was left out",
+    "SB302": "questions of types the author accepts the format cannot express were left out",
     "SB401": "package does not match the official XSD",
     "SB402": "manifest missing or not at the package root",
     "SB403": "manifest is not well-formed XML",
@@ -88,16 +95,15 @@ class Diagnostic:
         """Render as `path:line: error: where: message [code]`, the compiler style editors parse."""
         location = f"{self.path}:{self.line}" if self.line else self.path
         where = f"{self.where}: " if self.where else ""
-        label = "error" if self.severity is Severity.ERROR else "warning"
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{location}: {label}: {where}{self.message}{hint} [{self.code}]"
+        return f"{location}: {self.severity.label}: {where}{self.message}{hint} [{self.code}]"
 
     def as_dict(self) -> dict[str, object]:
         return {
             "path": self.path,
             "line": self.line or None,
             "where": self.where or None,
-            "severity": "error" if self.severity is Severity.ERROR else "warning",
+            "severity": self.severity.label,
             "code": self.code,
             "message": self.message,
             "hint": self.hint or None,
@@ -117,6 +123,9 @@ class Sink:
     def warning(self, path: str, code: str, message: str, *, line: int = 0, where: str = "",
                 hint: str = "") -> None:
         self._items.append(Diagnostic(path, line, where, Severity.WARNING, code, message, hint))
+
+    def note(self, path: str, code: str, message: str, *, hint: str = "") -> None:
+        self._items.append(Diagnostic(path, 0, "", Severity.NOTE, code, message, hint))
 
     def extend(self, diagnostics: list[Diagnostic]) -> None:
         self._items.extend(diagnostics)

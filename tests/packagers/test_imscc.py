@@ -75,6 +75,10 @@ def test_an_acknowledged_type_is_left_out_without_a_warning(workdir: Path, schem
     warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
     assert len(warnings) == 1 and "question 'volgorde' (ordering)" in warnings[0]
     assert "list 'ordering' under [cartridge] leave_out" in warnings[0]
+    assert ("alletypes/imscc/alletypes.imscc: note: 2 questions of the types listed under "
+            "[cartridge] leave_out are not in the cartridge (1 matching, 1 numeric) (they stay "
+            "in the Moodle XML question bank) [SB302]") in result.stderr.splitlines()
+    assert "(0 errors, 1 warning" in result.stderr + result.stdout
     [path] = (workdir / "dist").rglob("*.imscc")
     with zipfile.ZipFile(path) as archive:
         test = etree.fromstring(archive.read("toets/toets/assessment.xml"))

@@ -9,6 +9,8 @@ express stay in the Moodle XML bank and are reported here.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from lxml import etree
 
 from scormbuild.diagnostics import Sink
@@ -48,7 +50,23 @@ class ImsCcPackager(Packager):
         for module in course.modules:
             files.extend(self._module(name, course, module, rendered, top, resources, sink))
         files.append(RenderedFile("imsmanifest.xml", serialise(root)))
+        self._note_acknowledged(name, course, sink)
         return [Package(name, self.name, tuple(sorted(files, key=lambda f: f.path)))]
+
+    @staticmethod
+    def _note_acknowledged(package: str, course: Course, sink: Sink) -> None:
+        """One line on what the author accepted to leave out, so the omission stays visible
+        to whoever imports the cartridge even though it no longer warns."""
+        left_out = Counter(q.type.value for m in course.modules if m.quiz
+                           for q in m.quiz.questions
+                           if not expressible(q) and q.type in course.cartridge_leave_out)
+        if left_out:
+            counts = ", ".join(f"{n} {kind}" for kind, n in sorted(left_out.items()))
+            total = sum(left_out.values())
+            sink.note(package, "SB302",
+                      f"{total} question{'s' * (total != 1)} of the types listed under "
+                      f"[cartridge] leave_out {'are' if total != 1 else 'is'} not in the "
+                      f"cartridge ({counts})", hint="they stay in the Moodle XML question bank")
 
     def _manifest_root(self, course: Course) -> etree._Element:
         metadata = describe(course, course.modules)
