@@ -17,6 +17,7 @@ from tests.conftest import COURSES, REPO, run
 
 SEEDS = REPO.parent / "shared" / "seeds"
 IMSSS = "http://www.imsglobal.org/xsd/imsss"
+LOM = "http://ltsc.ieee.org/xsd/LOM"
 COPYCHECK = REPO.parent / "shared" / "tools" / "copycheck.py"
 #: The "Aan de slag" resources seed 001 names, by the cluster they belong to (matched by title).
 NAMED_RESOURCES = {
@@ -154,3 +155,16 @@ def test_every_course_builds_in_every_format_without_errors_or_warnings(
             objectives = manifest.find(f".//{{{IMSSS}}}objectives")
             assert [o.get("objectiveID") for o in objectives] == [
                 f"{module.id}.module", *module.competences], package
+            if module.why:
+                assert reasons_in_lom(manifest) == list(module.why), package
+
+
+def reasons_in_lom(manifest: etree._Element) -> list[tuple[str, str]]:
+    """(competence id, description) of each competency classification in the manifest's LOM."""
+    found = []
+    for classification in manifest.iter(f"{{{LOM}}}classification"):
+        if classification.findtext(f"{{{LOM}}}purpose/{{{LOM}}}value") == "competency":
+            *_, leaf = classification.iter(f"{{{LOM}}}taxon")
+            found.append((leaf.findtext(f"{{{LOM}}}id"),
+                          classification.findtext(f"{{{LOM}}}description/{{{LOM}}}string")))
+    return found
